@@ -1,0 +1,52 @@
+// Extracts setting and variable names from the files that are not Bicep: the C# constants of the
+// app settings, main.parameters.json and the postdeploy hooks.
+
+/**
+ * Settings the Functions app reads, from AppSettingNames.cs: every `const string X = "a:b"` is a
+ * setting, written as the app setting `a__b`. A `[RequiredInAzure]`/`[RequiredLocally]` comment
+ * marker on the line above tells where the app cannot start without it.
+ */
+export function codeSettings(source) {
+  const settings = new Map();
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /const string \w+ = "([^"]+)";/.exec(lines[i]);
+    if (!match || !match[1].includes(':') && !/^[A-Za-z_]+$/.test(match[1])) {
+      continue;
+    }
+    const previous = lines.slice(Math.max(0, i - 3), i).join('\n');
+    settings.set(match[1].replaceAll(':', '__'), {
+      requiredInAzure: previous.includes('[RequiredInAzure]'),
+      requiredLocally: previous.includes('[RequiredLocally]'),
+    });
+  }
+  return settings;
+}
+
+/** `${NAME}` and `${NAME=default}` references of an azd parameters file. */
+export function parameterVariables(json) {
+  return [...json.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(=[^}]*)?\}/g)]
+    .map(([, name, fallback]) => ({ name, hasDefault: fallback !== undefined }));
+}
+
+/** Variables a hook sets in the azd environment (`azd env set NAME`). */
+export function hookSets(script) {
+  return new Set([...script.matchAll(/azd env set ([A-Z_][A-Z0-9_]*)/g)].map(([, name]) => name));
+}
+
+/** azd environment variables a hook reads: `${NAME...}` in sh, `$values['NAME']` or a name list in pwsh. */
+export function hookReads(script) {
+  const names = new Set();
+  for (const [, name] of script.matchAll(/\$\{([A-Z][A-Z0-9_]*)[:#}]/g)) {
+    names.add(name);
+  }
+  for (const [, name] of script.matchAll(/\$values\['([A-Z][A-Z0-9_]*)'\]/g)) {
+    names.add(name);
+  }
+  for (const [, list] of script.matchAll(/foreach \(\$name in ([^)]*)\)/g)) {
+    for (const [, name] of list.matchAll(/'([A-Z][A-Z0-9_]*)'/g)) {
+      names.add(name);
+    }
+  }
+  return names;
+}
