@@ -1,0 +1,11 @@
+namespace StompFunctions.Broker.InMemory;
+
+/// <summary>What a recorded gateway call did.</summary>
+public enum GatewayOperationKind
+{
+    SendToConnection,
+    SendToGroup,
+    AddToGroup,
+    RemoveFromGroup,
+    CloseConnection,
+}

@@ -1,0 +1,13 @@
+namespace StompFunctions.Broker.Ports;
+
+/// <summary>
+/// One fan-out unit of a destination: every connection subscribed to <see cref="Destination"/> with the
+/// same subscription id and ack mode sits in the Web PubSub group <see cref="Group"/> and receives
+/// byte-identical MESSAGE frames.
+/// </summary>
+/// <param name="Destination">The STOMP destination, exactly as clients wrote it.</param>
+/// <param name="SubscriptionId">The client-chosen subscription id (stompjs: <c>sub-0</c>, <c>sub-1</c>, …).</param>
+/// <param name="AckMode">The ack mode shared by the group's members.</param>
+/// <param name="Group">The gateway group name derived from the three values above.</param>
+/// <param name="ETag">The store's version of the row when read; null on routes built for writing.</param>
+public sealed record StompRoute(string Destination, string SubscriptionId, StompAckMode AckMode, string Group, string? ETag = null);
