@@ -1,0 +1,40 @@
+using Azure.Core;
+
+namespace StompFunctions.WebPubSub;
+
+/// <summary>Options of <see cref="WebPubSubRestClient"/>: the Azure.Core pipeline settings (retry, transport, diagnostics) plus service extras.</summary>
+public sealed class WebPubSubRestClientOptions : ClientOptions
+{
+    /// <summary>Creates options for the given data-plane API version.</summary>
+    public WebPubSubRestClientOptions(ServiceVersion version = ServiceVersion.V2024_01_01)
+    {
+        if (!Enum.IsDefined(version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "Unknown Web PubSub service version.");
+        }
+
+        Version = version;
+    }
+
+    /// <summary>Data-plane API versions this client speaks.</summary>
+    public enum ServiceVersion
+    {
+        /// <summary><c>2024-01-01</c>: sends, groups, close, exists, <c>:generateToken</c> (webpubsub-protocol.md §3).</summary>
+        V2024_01_01 = 1,
+    }
+
+    /// <summary>The API version sent as <c>api-version</c> on every request.</summary>
+    public ServiceVersion Version { get; }
+
+    /// <summary>Lifetime of the access-key JWT minted per REST attempt; the .NET SDK uses five minutes.</summary>
+    public TimeSpan AccessKeyTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The clock for token timestamps; replace it in tests.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal string ApiVersion => Version switch
+    {
+        ServiceVersion.V2024_01_01 => "2024-01-01",
+        _ => throw new InvalidOperationException("Unknown Web PubSub service version."),
+    };
+}
