@@ -1,0 +1,267 @@
+using System.Buffers;
+using System.Text.Unicode;
+using StompFunctions.Protocol.Framing;
+using StompFunctions.Protocol.Headers;
+
+namespace StompFunctions.Protocol.Parsing;
+
+/// <summary>
+/// Parses one frame from a contiguous span that starts at the frame's first octet.
+/// </summary>
+/// <remarks>
+/// The answer depends only on the bytes seen, and every check fires at a fixed byte position: a prefix
+/// of a frame gives NeedMoreData or the same error the whole frame gives. That is what lets callers feed
+/// a frame in any split, and what makes limits bite before the bytes beyond them are buffered.
+/// </remarks>
+internal static class FrameParser
+{
+    public static OperationStatus Parse(
+        ReadOnlySpan<byte> span, StompParseOptions options, StompVersion version, out FrameLayout layout, out StompParseError error)
+    {
+        layout = default;
+        var crlf = version == StompVersion.V1_2;
+        var lf = span.IndexOf(StompBytes.ByteLF);
+        if (lf < 0)
+        {
+            // No command is longer than UNSUBSCRIBE\r: a longer line can already be judged.
+            return span.Length > StompBytes.MaxCommandLineBytes ? Fail(StompParseError.UnknownCommand, out error) : NeedMore(out error);
+        }
+
+        var commandLength = lf;
+        if (crlf && commandLength > 0 && span[commandLength - 1] == StompBytes.ByteCR)
+        {
+            commandLength--;
+        }
+
+        layout.Command = CommandNames.Parse(span[..commandLength]);
+        if (layout.Command == StompCommand.None)
+        {
+            return Fail(StompParseError.UnknownCommand, out error);
+        }
+
+        layout.HeaderStart = lf + 1;
+        var status = ParseHeaders(span, options, HeaderEscaping.ModeFor(version, layout.Command), crlf, ref layout, out var contentLength, out error);
+        if (status != OperationStatus.Done)
+        {
+            return status;
+        }
+
+        return contentLength >= 0
+            ? ParseCountedBody(span, options, contentLength, ref layout, out error)
+            : ParseNulTerminatedBody(span, options, ref layout, out error);
+    }
+
+    private static OperationStatus ParseHeaders(
+        ReadOnlySpan<byte> span, StompParseOptions options, HeaderEscapeMode mode, bool crlf,
+        ref FrameLayout layout, out long contentLength, out StompParseError error)
+    {
+        contentLength = -1;
+        var pos = layout.HeaderStart;
+        while (true)
+        {
+            var rest = span[pos..];
+            var lf = rest.IndexOf(StompBytes.ByteLF);
+            var line = lf < 0 ? rest : rest[..lf];
+            error = LimitError(line, pos, pos + line.Length, options, crlf);
+            if (error != StompParseError.None)
+            {
+                return OperationStatus.InvalidData;
+            }
+
+            if (lf < 0)
+            {
+                return OperationStatus.NeedMoreData;
+            }
+
+            if (crlf && line.Length > 0 && line[^1] == StompBytes.ByteCR)
+            {
+                line = line[..^1];
+            }
+
+            if (line.IsEmpty)
+            {
+                layout.HeaderLength = pos - layout.HeaderStart;
+                layout.BodyStart = pos + lf + 1;
+                return CheckUtf8(span.Slice(layout.HeaderStart, layout.HeaderLength), out error);
+            }
+
+            if (++layout.HeaderCount > options.MaxHeaderCount)
+            {
+                return Fail(StompParseError.TooManyHeaders, out error);
+            }
+
+            error = CheckHeaderLine(line, mode, crlf, options, ref contentLength);
+            if (error != StompParseError.None)
+            {
+                return OperationStatus.InvalidData;
+            }
+
+            pos += lf + 1;
+        }
+    }
+
+    private static StompParseError CheckHeaderLine(
+        ReadOnlySpan<byte> line, HeaderEscapeMode mode, bool crlf, StompParseOptions options, ref long contentLength)
+    {
+        var colon = line.IndexOf(StompBytes.ByteColon);
+        if (colon <= 0)
+        {
+            return colon < 0 ? StompParseError.MalformedHeader : StompParseError.EmptyHeaderName;
+        }
+
+        if (crlf && line.Contains(StompBytes.ByteCR))
+        {
+            return StompParseError.BareCarriageReturn;
+        }
+
+        if (mode != HeaderEscapeMode.None && !HeaderEscaping.IsValid(line, mode))
+        {
+            return StompParseError.InvalidEscape;
+        }
+
+        // First occurrence wins ([Repeated Header Entries]); later content-length lines are history.
+        if (contentLength < 0 && colon == 14 && line.StartsWith("content-length"u8))
+        {
+            return ParseContentLength(line[15..], options, out contentLength);
+        }
+
+        return StompParseError.None;
+    }
+
+    private static StompParseError ParseContentLength(ReadOnlySpan<byte> value, StompParseOptions options, out long contentLength)
+    {
+        contentLength = -1;
+        if (value.IsEmpty || value.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            // Values are never trimmed, so " 5" is as wrong as "-1"; we never fall back to NUL termination.
+            return StompParseError.InvalidContentLength;
+        }
+
+        long parsed = 0;
+        foreach (var digit in value)
+        {
+            parsed = (parsed * 10) + (digit - '0');
+            if (parsed > options.MaxBodyBytes)
+            {
+                return StompParseError.BodyTooLarge;
+            }
+        }
+
+        contentLength = parsed;
+        return StompParseError.None;
+    }
+
+    private static OperationStatus ParseCountedBody(
+        ReadOnlySpan<byte> span, StompParseOptions options, long contentLength, ref FrameLayout layout, out StompParseError error)
+    {
+        if (contentLength > 0 && !layout.Command.IsBodyAllowed())
+        {
+            return Fail(StompParseError.BodyNotAllowed, out error);
+        }
+
+        var frameLength = layout.BodyStart + contentLength + 1;
+        if (frameLength > options.MaxFrameBytes)
+        {
+            return Fail(StompParseError.FrameTooLarge, out error);
+        }
+
+        if (span.Length < frameLength)
+        {
+            return NeedMore(out error);
+        }
+
+        if (span[(int)frameLength - 1] != StompBytes.ByteNul)
+        {
+            return Fail(StompParseError.MissingNulAfterBody, out error);
+        }
+
+        layout.BodyLength = (int)contentLength;
+        error = StompParseError.None;
+        return OperationStatus.Done;
+    }
+
+    private static OperationStatus ParseNulTerminatedBody(
+        ReadOnlySpan<byte> span, StompParseOptions options, ref FrameLayout layout, out StompParseError error)
+    {
+        // Never look past the first byte that breaks a limit: the scan stays bounded however much is buffered.
+        var bodyStart = layout.BodyStart;
+        var scanEnd = (int)Math.Min(span.Length, Math.Min((long)bodyStart + options.MaxBodyBytes + 1, (long)options.MaxFrameBytes + 1));
+        var window = scanEnd > bodyStart ? span[bodyStart..scanEnd] : [];
+        var nul = window.IndexOf(StompBytes.ByteNul);
+        var bodyBytes = nul < 0 ? window.Length : nul;
+        if (bodyBytes > 0 && !layout.Command.IsBodyAllowed())
+        {
+            return Fail(StompParseError.BodyNotAllowed, out error);
+        }
+
+        var considered = nul < 0 ? (long)bodyStart + window.Length : (long)bodyStart + nul + 1;
+        var bodyTooLarge = bodyBytes > options.MaxBodyBytes;
+        var frameTooLarge = considered > options.MaxFrameBytes;
+        if (bodyTooLarge || frameTooLarge)
+        {
+            // Report the limit whose boundary comes first in the stream, as a shorter prefix would have.
+            var bodyAt = (long)bodyStart + options.MaxBodyBytes + 1;
+            var useBody = bodyTooLarge && (!frameTooLarge || bodyAt <= (long)options.MaxFrameBytes + 1);
+            return Fail(useBody ? StompParseError.BodyTooLarge : StompParseError.FrameTooLarge, out error);
+        }
+
+        if (nul < 0)
+        {
+            return NeedMore(out error);
+        }
+
+        layout.BodyLength = nul;
+        error = StompParseError.None;
+        return OperationStatus.Done;
+    }
+
+    /// <summary>
+    /// Limit check over the octets of one header line seen so far (EOL excluded). When both limits are
+    /// broken, the one whose boundary comes first in the stream wins, so every prefix agrees.
+    /// </summary>
+    private static StompParseError LimitError(ReadOnlySpan<byte> lineSoFar, int lineStart, long available, StompParseOptions options, bool crlf)
+    {
+        var max = options.MaxHeaderLineBytes;
+        var lineAt = long.MaxValue;
+        if (lineSoFar.Length > max)
+        {
+            // In 1.2 a CR right at the limit may still be the EOL's CR; only the byte after it decides.
+            var crAtLimit = crlf && lineSoFar[max] == StompBytes.ByteCR;
+            if (!crAtLimit || lineSoFar.Length > max + 1)
+            {
+                lineAt = (long)lineStart + max + (crAtLimit ? 2 : 1);
+            }
+        }
+
+        var frameAt = available > options.MaxFrameBytes ? (long)options.MaxFrameBytes + 1 : long.MaxValue;
+        if (lineAt == long.MaxValue && frameAt == long.MaxValue)
+        {
+            return StompParseError.None;
+        }
+
+        return lineAt <= frameAt ? StompParseError.HeaderLineTooLong : StompParseError.FrameTooLarge;
+    }
+
+    private static OperationStatus CheckUtf8(ReadOnlySpan<byte> headerBlock, out StompParseError error)
+    {
+        if (!Utf8.IsValid(headerBlock))
+        {
+            return Fail(StompParseError.InvalidUtf8, out error);
+        }
+
+        error = StompParseError.None;
+        return OperationStatus.Done;
+    }
+
+    private static OperationStatus Fail(StompParseError reason, out StompParseError error)
+    {
+        error = reason;
+        return OperationStatus.InvalidData;
+    }
+
+    private static OperationStatus NeedMore(out StompParseError error)
+    {
+        error = StompParseError.None;
+        return OperationStatus.NeedMoreData;
+    }
+}

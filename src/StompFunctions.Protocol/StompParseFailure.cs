@@ -1,0 +1,54 @@
+namespace StompFunctions.Protocol;
+
+/// <summary>
+/// A rejected frame: the reason, and a short human message fit for the <c>message</c> header of the ERROR
+/// frame the broker answers with. The message never quotes the peer's bytes.
+/// </summary>
+public readonly struct StompParseFailure
+{
+    /// <summary>Creates a failure with a message of the caller's choosing.</summary>
+    public StompParseFailure(StompParseError error, string message)
+    {
+        Error = error;
+        Message = message;
+    }
+
+    /// <summary>The reason.</summary>
+    public StompParseError Error { get; }
+
+    /// <summary>A one-line description, safe to send to the peer.</summary>
+    public string Message { get; }
+
+    /// <summary>True when this value describes a failure.</summary>
+    public bool IsFailure => Error != StompParseError.None;
+
+    /// <summary>The standard failure for a reason, with the configured limit in the message where one applies.</summary>
+    public static StompParseFailure For(StompParseError error, StompParseOptions? options = null)
+    {
+        options ??= StompParseOptions.Default;
+        var message = error switch
+        {
+            StompParseError.UnknownCommand => "unknown command (STOMP commands are upper case)",
+            StompParseError.MalformedHeader => "malformed header line: no colon",
+            StompParseError.EmptyHeaderName => "malformed header line: empty header name",
+            StompParseError.InvalidEscape => "undefined escape sequence in a header",
+            StompParseError.BareCarriageReturn => "carriage return not followed by line feed",
+            StompParseError.InvalidUtf8 => "command or header is not valid UTF-8",
+            StompParseError.InvalidContentLength => "content-length is not a non-negative integer",
+            StompParseError.MissingNulAfterBody => "frame body not terminated by NUL after content-length octets",
+            StompParseError.BodyNotAllowed => "this command must not have a body",
+            StompParseError.FrameTooLarge => $"frame exceeds the limit of {options.MaxFrameBytes} bytes",
+            StompParseError.TooManyHeaders => $"frame exceeds the limit of {options.MaxHeaderCount} headers",
+            StompParseError.HeaderLineTooLong => $"header line exceeds the limit of {options.MaxHeaderLineBytes} bytes",
+            StompParseError.BodyTooLarge => $"frame body exceeds the limit of {options.MaxBodyBytes} bytes",
+            StompParseError.MissingRequiredHeader => "a required header is missing",
+            StompParseError.InvalidHeaderValue => "a header has an invalid value",
+            StompParseError.CommandNotInVersion => "command not supported in the negotiated STOMP version",
+            _ => "",
+        };
+        return new StompParseFailure(error, message);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Error}: {Message}";
+}

@@ -1,0 +1,37 @@
+using System.Buffers;
+
+namespace StompFunctions.Protocol.Tests.Support;
+
+/// <summary>Everything the reader produced from one input: frames, the final status, the failure, bytes consumed.</summary>
+internal sealed record ReadOutcome(List<DecodedFrame> Frames, OperationStatus Status, StompParseError Error, long Consumed)
+{
+    /// <summary>Reads frames until the reader stops; bounded by the input length so it can never spin.</summary>
+    public static ReadOutcome Read(ReadOnlySequence<byte> input, StompVersion version, StompParseOptions? options = null)
+    {
+        var frameReader = new StompFrameReader(version, options);
+        var reader = new SequenceReader<byte>(input);
+        var frames = new List<DecodedFrame>();
+        for (var guard = 0; guard <= input.Length + 1; guard++)
+        {
+            var status = frameReader.TryRead(ref reader, out var frame, out var failure);
+            if (status != OperationStatus.Done)
+            {
+                return new ReadOutcome(frames, status, failure.Error, reader.Consumed);
+            }
+
+            frames.Add(DecodedFrame.From(frame));
+        }
+
+        throw new InvalidOperationException("The reader returned more frames than there are bytes.");
+    }
+
+    public static ReadOutcome Read(byte[] input, StompVersion version, StompParseOptions? options = null) =>
+        Read(new ReadOnlySequence<byte>(input), version, options);
+
+    public bool SameAs(ReadOutcome other) =>
+        Status == other.Status && Error == other.Error && Consumed == other.Consumed
+        && Frames.Count == other.Frames.Count && Frames.Zip(other.Frames).All(p => p.First.SameAs(p.Second));
+
+    public override string ToString() =>
+        $"{Status} {Error} consumed={Consumed} frames=[{string.Join(" | ", Frames)}]";
+}
