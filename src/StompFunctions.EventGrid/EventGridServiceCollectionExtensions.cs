@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace StompFunctions.EventGrid;
+
+/// <summary>Registers the Event Grid ingress mapping.</summary>
+public static class EventGridServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="EventGridMapping"/> with options bound from <paramref name="configuration"/>
+    /// (the <c>EventGrid</c> section) and validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddStompEventGridMapping(this IServiceCollection services, IConfiguration configuration, Action<EventGridRoutingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = services.AddOptions<EventGridRoutingOptions>().Bind(configuration).ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventGridRoutingOptions>, EventGridRoutingOptionsValidator>());
+        services.TryAddSingleton<EventGridMapping>();
+        return services;
+    }
+}
