@@ -1,0 +1,151 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace StompFunctions.Emulator.Auth;
+
+/// <summary>
+/// HS256 JSON Web Tokens signed with the UTF-8 bytes of an access key, the way Web PubSub and its
+/// SDKs do it (webpubsub-protocol.md §0: the key string is NOT base64-decoded). Hand-written because
+/// the emulator must not depend on an identity stack for two algorithms' worth of code.
+/// </summary>
+internal static class HmacJwt
+{
+    private static ReadOnlySpan<byte> HeaderSegment => "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"u8; // {"alg":"HS256","typ":"JWT"}
+
+    /// <summary>Signs a payload written by <paramref name="writePayload"/>.</summary>
+    public static string Sign(string accessKey, Action<Utf8JsonWriter> writePayload)
+    {
+        var payload = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(payload))
+        {
+            writer.WriteStartObject();
+            writePayload(writer);
+            writer.WriteEndObject();
+        }
+
+        var signingInput = new StringBuilder();
+        signingInput.Append(Encoding.ASCII.GetString(HeaderSegment));
+        signingInput.Append('.');
+        signingInput.Append(Base64Url.EncodeToString(payload.WrittenSpan));
+        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(accessKey), Encoding.ASCII.GetBytes(signingInput.ToString()));
+        signingInput.Append('.');
+        signingInput.Append(Base64Url.EncodeToString(signature));
+        return signingInput.ToString();
+    }
+
+    /// <summary>
+    /// Checks the structure, the algorithm and the signature against any of the keys; on success
+    /// returns the parsed payload (the caller checks lifetime and audience, which differ by use).
+    /// </summary>
+    public static JwtCheck Verify(string token, IReadOnlyList<string> keys, out JsonDocument? payload)
+    {
+        payload = null;
+        var firstDot = token.IndexOf('.', StringComparison.Ordinal);
+        var lastDot = token.LastIndexOf('.');
+        if (firstDot <= 0 || lastDot <= firstDot || lastDot == token.Length - 1)
+        {
+            return JwtCheck.Malformed;
+        }
+
+        byte[] header, body, signature;
+        try
+        {
+            header = Base64Url.DecodeFromChars(token.AsSpan(0, firstDot));
+            body = Base64Url.DecodeFromChars(token.AsSpan(firstDot + 1, lastDot - firstDot - 1));
+            signature = Base64Url.DecodeFromChars(token.AsSpan(lastDot + 1));
+        }
+        catch (FormatException)
+        {
+            return JwtCheck.Malformed;
+        }
+
+        if (!IsHs256(header))
+        {
+            return JwtCheck.UnsupportedAlgorithm;
+        }
+
+        var signingInput = Encoding.ASCII.GetBytes(token[..lastDot]);
+        var matched = false;
+        foreach (var key in keys)
+        {
+            var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), signingInput);
+            matched |= CryptographicOperations.FixedTimeEquals(expected, signature);
+        }
+
+        if (!matched)
+        {
+            return JwtCheck.BadSignature;
+        }
+
+        try
+        {
+            payload = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return JwtCheck.Malformed;
+        }
+
+        if (payload.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            payload.Dispose();
+            payload = null;
+            return JwtCheck.Malformed;
+        }
+
+        return JwtCheck.Valid;
+    }
+
+    /// <summary>Checks <c>exp</c> (required) and <c>nbf</c> (optional) with the allowed clock skew.</summary>
+    public static bool IsWithinLifetime(JsonElement payload, DateTimeOffset now, TimeSpan skew)
+    {
+        if (!TryGetSeconds(payload, "exp", out var exp) || now - skew >= DateTimeOffset.FromUnixTimeSeconds(exp))
+        {
+            return false;
+        }
+
+        return !TryGetSeconds(payload, "nbf", out var nbf) || now + skew >= DateTimeOffset.FromUnixTimeSeconds(nbf);
+    }
+
+    private static bool TryGetSeconds(JsonElement payload, string name, out long seconds)
+    {
+        seconds = 0;
+        if (!payload.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        if (value.TryGetInt64(out seconds))
+        {
+            return true;
+        }
+
+        // Some issuers write fractional seconds; truncating them is what the service's validator does with NumericDate.
+        if (value.TryGetDouble(out var fractional) && fractional is > long.MinValue and < long.MaxValue)
+        {
+            seconds = (long)fractional;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsHs256(byte[] header)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(header);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("alg", out var alg)
+                && alg.ValueKind == JsonValueKind.String
+                && alg.ValueEquals("HS256");
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

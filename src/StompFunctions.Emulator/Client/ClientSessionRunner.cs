@@ -1,0 +1,197 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using StompFunctions.Emulator.Connections;
+using StompFunctions.Emulator.Hubs;
+using StompFunctions.Emulator.Upstream;
+
+namespace StompFunctions.Emulator.Client;
+
+/// <summary>
+/// Runs one accepted connection: joins its groups, fires <c>connected</c>, turns every client message into a
+/// blocking <c>message</c> event strictly one at a time (the next message is not read before the answer),
+/// returns the answer's body to the sender, and fires <c>disconnected</c> with the reason at the end.
+/// </summary>
+internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClient upstream, ILogger<ClientSessionRunner> logger)
+{
+    private const int ReceiveChunkBytes = 4096;
+    private const int RetainedMessageBufferBytes = 64 * 1024;
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task RunAsync(EmulatorHubOptions settings, ClientConnection connection, WebSocket socket, IReadOnlyList<string> groups, CancellationToken requestAborted)
+    {
+        var hub = hubs.GetState(connection.Hub);
+        hub.Add(connection, groups);
+        var sendLoop = connection.RunSendLoopAsync();
+        Log.Connected(logger, connection.Hub, connection.ConnectionId);
+        FireAndForget(settings, connection, "connected", "{}"u8.ToArray());
+
+        using var receiveCancellation = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Aborted);
+        try
+        {
+            await ReceiveLoopAsync(settings, connection, socket, receiveCancellation.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            connection.Abort("The connection was lost.");
+        }
+        finally
+        {
+            hub.Remove(connection);
+            connection.Close(WebSocketCloseStatus.NormalClosure, "", "The connection ended.");
+            await FinishSendingAsync(connection, sendLoop);
+            socket.Abort();
+            socket.Dispose();
+            Log.Disconnected(logger, connection.Hub, connection.ConnectionId, connection.CloseReason);
+            FireAndForget(settings, connection, "disconnected", DisconnectedBody(connection.CloseReason));
+        }
+    }
+
+    private async Task ReceiveLoopAsync(EmulatorHubOptions settings, ClientConnection connection, WebSocket socket, CancellationToken cancellationToken)
+    {
+        var maxBytes = hubs.Options.MaxMessageBytes;
+        var chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunkBytes);
+        var message = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(chunk.AsMemory(), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    connection.Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, socket.CloseStatusDescription ?? "", "The client closed the connection.");
+                    return;
+                }
+
+                if (message.WrittenCount + result.Count > maxBytes)
+                {
+                    connection.Close(WebSocketCloseStatus.MessageTooBig, $"The message exceeds the limit of {maxBytes} bytes.");
+                    return;
+                }
+
+                message.Write(chunk.AsSpan(0, result.Count));
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                if (!await DispatchAsync(settings, connection, message.WrittenMemory, result.MessageType == WebSocketMessageType.Binary, cancellationToken))
+                {
+                    return;
+                }
+
+                // The body was sent and answered before the next read, so the buffer can be reused; a huge one is not kept.
+                if (message.Capacity > RetainedMessageBufferBytes)
+                {
+                    message = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
+                }
+                else
+                {
+                    message.ResetWrittenCount();
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    /// <summary>One blocking <c>message</c> event; false when the connection must end.</summary>
+    private async Task<bool> DispatchAsync(EmulatorHubOptions settings, ClientConnection connection, ReadOnlyMemory<byte> body, bool binary, CancellationToken cancellationToken)
+    {
+        if (!UpstreamClient.HasHandler(settings, "message", isSystemEvent: false))
+        {
+            // The service drops a connection whose user event matches no handler; Microsoft's emulator uses 1011.
+            connection.Close(WebSocketCloseStatus.InternalServerError, "No event handler is configured for the message event.");
+            return false;
+        }
+
+        var messageEvent = new UpstreamEvent(
+            connection.Hub, connection.ConnectionId, connection.UserId, connection.Subprotocol, connection.State,
+            connection.NextEventId(), "message", false, body, binary ? "application/octet-stream" : "text/plain");
+        var answer = await upstream.SendAsync(settings, messageEvent, cancellationToken);
+        if (!answer.IsSuccess)
+        {
+            var reason = answer.Outcome == UpstreamOutcome.Answered
+                ? $"The message event handler answered {answer.StatusCode}."
+                : "The message event handler could not be reached.";
+            connection.Close(WebSocketCloseStatus.InternalServerError, reason);
+            return false;
+        }
+
+        if (answer.HasState)
+        {
+            connection.State = answer.State;
+        }
+
+        if (answer.Body.Length == 0)
+        {
+            return true;
+        }
+
+        switch (answer.ContentType?.MediaType?.ToLowerInvariant())
+        {
+            case null:
+            case "application/octet-stream":
+                connection.TrySend(answer.Body, binary: true);
+                return true;
+            case "text/plain":
+            case "application/json":
+                connection.TrySend(answer.Body, binary: false);
+                return true;
+            default:
+                Log.UnsupportedAnswerType(logger, connection.ConnectionId);
+                connection.Close(WebSocketCloseStatus.InternalServerError, "The message event handler answered an unsupported Content-Type.");
+                return false;
+        }
+    }
+
+    private void FireAndForget(EmulatorHubOptions settings, ClientConnection connection, string eventName, byte[] body)
+    {
+        if (!UpstreamClient.HasHandler(settings, eventName, isSystemEvent: true))
+        {
+            return;
+        }
+
+        var systemEvent = new UpstreamEvent(
+            connection.Hub, connection.ConnectionId, connection.UserId, connection.Subprotocol, connection.State,
+            connection.NextEventId(), eventName, true, body, "application/json");
+
+        // Not blocking: the service only logs failures of connected/disconnected (webpubsub-protocol.md §2.5).
+        _ = Task.Run(async () =>
+        {
+            var answer = await upstream.SendAsync(settings, systemEvent, CancellationToken.None);
+            if (!answer.IsSuccess)
+            {
+                Log.NotificationFailed(logger, eventName, connection.ConnectionId, answer.StatusCode);
+            }
+        });
+    }
+
+    private static async Task FinishSendingAsync(ClientConnection connection, Task sendLoop)
+    {
+        if (await Task.WhenAny(sendLoop, Task.Delay(CloseHandshakeTimeout)) != sendLoop)
+        {
+            connection.Abort("The close handshake timed out.");
+            await sendLoop;
+        }
+    }
+
+    private static byte[] DisconnectedBody(string? reason)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (reason is not null)
+            {
+                writer.WriteString("reason", reason);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

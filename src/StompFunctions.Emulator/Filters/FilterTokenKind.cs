@@ -1,0 +1,12 @@
+namespace StompFunctions.Emulator.Filters;
+
+internal enum FilterTokenKind
+{
+    End,
+    Identifier,
+    String,
+    Number,
+    OpenParen,
+    CloseParen,
+    Comma,
+}

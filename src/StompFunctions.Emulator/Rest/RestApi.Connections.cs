@@ -1,0 +1,54 @@
+using System.Net.WebSockets;
+using StompFunctions.Emulator.Connections;
+using StompFunctions.Emulator.Hubs;
+
+namespace StompFunctions.Emulator.Rest;
+
+internal sealed partial class RestApi
+{
+    private const string DefaultCloseReason = "The connection was closed by the server.";
+
+    private static Task ConnectionExistsAsync(RestCall call) =>
+        call.StatusAsync(call.Hub.TryGetConnection(call.Segment(1), out _) ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
+
+    private static Task GroupExistsAsync(RestCall call) =>
+        call.StatusAsync(call.Hub.HasGroup(call.Segment(1)) ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
+
+    private static Task UserExistsAsync(RestCall call) =>
+        call.StatusAsync(call.Hub.HasUser(call.Segment(1)) ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
+
+    private static Task CloseConnectionAsync(RestCall call)
+    {
+        if (call.Hub.TryGetConnection(call.Segment(1), out var connection))
+        {
+            Close(connection, call);
+        }
+
+        return call.StatusAsync(StatusCodes.Status204NoContent);
+    }
+
+    private static Task CloseAllAsync(RestCall call) => CloseManyAsync(call, call.Hub.Connections);
+
+    private static Task CloseGroupAsync(RestCall call) =>
+        NameRules.IsValidGroup(call.Segment(1)) ? CloseManyAsync(call, call.Hub.GroupMembers(call.Segment(1))) : InvalidGroupAsync(call);
+
+    private static Task CloseUserAsync(RestCall call) => CloseManyAsync(call, call.Hub.UserConnections(call.Segment(1)));
+
+    private static Task CloseManyAsync(RestCall call, IEnumerable<ClientConnection> connections)
+    {
+        var excluded = call.QueryValues("excluded");
+        foreach (var connection in connections.ToList())
+        {
+            if (!excluded.Contains(connection.ConnectionId))
+            {
+                Close(connection, call);
+            }
+        }
+
+        return call.StatusAsync(StatusCodes.Status204NoContent);
+    }
+
+    /// <summary>Closes after what was already queued for the connection, so a last message sent before the close arrives.</summary>
+    private static void Close(ClientConnection connection, RestCall call) =>
+        connection.Close(WebSocketCloseStatus.NormalClosure, call.Query("reason") is { Length: > 0 } reason ? reason : DefaultCloseReason);
+}

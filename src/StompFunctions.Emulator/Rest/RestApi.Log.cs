@@ -1,0 +1,17 @@
+
+namespace StompFunctions.Emulator.Rest;
+
+internal sealed partial class RestApi
+{
+    private static partial class Log
+    {
+        [LoggerMessage(4200, LogLevel.Information, "Data-plane call rejected: {Reason}", EventName = nameof(Unauthorized))]
+        public static partial void Unauthorized(ILogger logger, string reason);
+
+        [LoggerMessage(4201, LogLevel.Error, "Data-plane call failed unexpectedly", EventName = nameof(OperationFailed))]
+        public static partial void OperationFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(4202, LogLevel.Debug, "Sent a message to {Count} connection(s) of hub {Hub}", EventName = nameof(Sent))]
+        public static partial void Sent(ILogger logger, string hub, int count);
+    }
+}

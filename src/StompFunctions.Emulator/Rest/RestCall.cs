@@ -1,0 +1,27 @@
+using StompFunctions.Emulator.Hubs;
+
+namespace StompFunctions.Emulator.Rest;
+
+/// <summary>One authenticated data-plane call: the hub, the decoded path segments after it and the api-version.</summary>
+internal sealed record RestCall(HttpContext Context, string HubName, HubState Hub, IReadOnlyList<string> Segments, string ApiVersion)
+{
+    public HttpRequest Request => Context.Request;
+
+    public string Segment(int index) => Segments[index];
+
+    public IReadOnlyList<string> QueryValues(string name) => Request.Query[name].Where(static v => v is not null).Select(static v => v!).ToList();
+
+    public string? Query(string name) => Request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    public Task StatusAsync(int status)
+    {
+        Context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    public Task BadRequestAsync(string message, string? target = null) =>
+        ServiceError.WriteAsync(Context, StatusCodes.Status400BadRequest, "BadRequest", message, target);
+
+    public Task NotFoundAsync(string message, string? target = null) =>
+        ServiceError.WriteAsync(Context, StatusCodes.Status404NotFound, "NotFound", message, target);
+}

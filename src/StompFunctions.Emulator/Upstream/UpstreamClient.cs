@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using StompFunctions.Emulator.Hubs;
+
+namespace StompFunctions.Emulator.Upstream;
+
+/// <summary>
+/// Delivers events to the hub's event handler over real HTTP, in CloudEvents binary mode with exactly
+/// the headers of webpubsub-protocol.md §2.2. The handler URL may point back into this process.
+/// </summary>
+internal sealed partial class UpstreamClient : IDisposable
+{
+    // Microsoft's emulator treats connect answers over 16 MiB as failures; the same cap bounds memory here.
+    private const int MaxAnswerBytes = 16 * 1024 * 1024;
+
+    private readonly HttpClient _http;
+    private readonly HubRegistry _hubs;
+    private readonly AbuseProtection _abuseProtection;
+    private readonly EmulatorEndpoint _endpoint;
+    private readonly TimeProvider _time;
+    private readonly ILogger<UpstreamClient> _logger;
+
+    public UpstreamClient(HubRegistry hubs, AbuseProtection abuseProtection, EmulatorEndpoint endpoint, TimeProvider time, ILogger<UpstreamClient> logger)
+    {
+        _hubs = hubs;
+        _abuseProtection = abuseProtection;
+        _endpoint = endpoint;
+        _time = time;
+        _logger = logger;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            AllowAutoRedirect = false,
+            UseCookies = false,
+        })
+        {
+            // Per-call timeouts come from the options; the client-wide one would also cut the retries.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    /// <summary>True when some handler of the hub takes the event (used to decide before calling).</summary>
+    public static bool HasHandler(EmulatorHubOptions hub, string eventName, bool isSystemEvent) =>
+        EventHandlerSelector.Select(hub, eventName, isSystemEvent) is not null;
+
+    public async Task<UpstreamResponse> SendAsync(EmulatorHubOptions hub, UpstreamEvent upstreamEvent, CancellationToken cancellationToken)
+    {
+        var handler = EventHandlerSelector.Select(hub, upstreamEvent.EventName, upstreamEvent.IsSystemEvent);
+        if (handler is null)
+        {
+            return UpstreamResponse.NoHandler;
+        }
+
+        var url = UrlTemplate.Expand(handler.UrlTemplate, upstreamEvent.Hub, upstreamEvent.EventName);
+        var validateUrl = UrlTemplate.Expand(handler.UrlTemplate, upstreamEvent.Hub, "validate");
+        if (url is null || validateUrl is null)
+        {
+            Log.BadUrlTemplate(_logger, upstreamEvent.Hub);
+            return UpstreamResponse.Unreachable;
+        }
+
+        if (!await _abuseProtection.EnsureValidatedAsync(_http, validateUrl, cancellationToken))
+        {
+            return UpstreamResponse.Unreachable;
+        }
+
+        var retryDelays = _hubs.Options.UpstreamRetryDelays;
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await SendOnceAsync(url, upstreamEvent, cancellationToken);
+            var retriable = response.Outcome == UpstreamOutcome.Unreachable
+                || response.StatusCode is (int)HttpStatusCode.RequestTimeout or >= 500;
+            if (!retriable || attempt >= retryDelays.Count)
+            {
+                return response;
+            }
+
+            await Task.Delay(retryDelays[attempt], _time, cancellationToken);
+        }
+    }
+
+    private async Task<UpstreamResponse> SendOnceAsync(Uri url, UpstreamEvent upstreamEvent, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_hubs.Options.UpstreamTimeout);
+        using var request = CreateRequest(url, upstreamEvent);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var body = await ReadBodyAsync(response.Content, timeout.Token);
+            if (body is null)
+            {
+                Log.AnswerTooLarge(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId);
+                return UpstreamResponse.Unreachable;
+            }
+
+            // The service takes one ce-connectionState; with several, keep the last as Microsoft's emulator does.
+            var hasState = response.Headers.TryGetValues("ce-connectionState", out var states);
+            var state = hasState ? states!.Last() : null;
+            Log.Delivered(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId, (int)response.StatusCode);
+            return new UpstreamResponse(UpstreamOutcome.Answered, (int)response.StatusCode, hasState, state, response.Content.Headers.ContentType, body);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.DeliveryFailed(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId, ex.Message);
+            return UpstreamResponse.Unreachable;
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(Uri url, UpstreamEvent upstreamEvent)
+    {
+        var options = _hubs.Options;
+        var hub = options.LowercaseHubInEvents ? upstreamEvent.Hub.ToLowerInvariant() : upstreamEvent.Hub;
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new ReadOnlyMemoryContent(upstreamEvent.Body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(upstreamEvent.ContentType);
+
+        var headers = request.Headers;
+        headers.TryAddWithoutValidation("WebHook-Request-Origin", _endpoint.Origin());
+        headers.TryAddWithoutValidation("ce-specversion", "1.0");
+        headers.TryAddWithoutValidation("ce-awpsversion", "1.0");
+        headers.TryAddWithoutValidation("ce-type", upstreamEvent.CloudEventType);
+        headers.TryAddWithoutValidation("ce-source", "/hubs/" + hub + "/client/" + upstreamEvent.ConnectionId);
+        headers.TryAddWithoutValidation("ce-id", upstreamEvent.EventId.ToString(CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation("ce-time", _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation("ce-hub", hub);
+        headers.TryAddWithoutValidation("ce-connectionId", upstreamEvent.ConnectionId);
+        headers.TryAddWithoutValidation("ce-eventName", upstreamEvent.EventName);
+        headers.TryAddWithoutValidation("ce-signature", EventSignature.Compute(upstreamEvent.ConnectionId, options.AccessKey, options.SecondaryAccessKey));
+        if (!string.IsNullOrEmpty(upstreamEvent.UserId))
+        {
+            headers.TryAddWithoutValidation("ce-userId", upstreamEvent.UserId);
+        }
+
+        if (!string.IsNullOrEmpty(upstreamEvent.Subprotocol))
+        {
+            headers.TryAddWithoutValidation("ce-subprotocol", upstreamEvent.Subprotocol);
+        }
+
+        if (!string.IsNullOrEmpty(upstreamEvent.State))
+        {
+            headers.TryAddWithoutValidation("ce-connectionState", upstreamEvent.State);
+        }
+
+        return request;
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is > MaxAnswerBytes)
+        {
+            return null;
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxAnswerBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public void Dispose() => _http.Dispose();
+}
