@@ -23,6 +23,9 @@ internal sealed class ProvisionedTable
 
     public TableClient Client { get; }
 
+    /// <summary>Whether this process creates the table when it is missing.</summary>
+    public bool CreatesMissing => _createIfMissing;
+
     /// <summary>Completes synchronously once the table is known to exist.</summary>
     public ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,19 @@
+namespace StompFunctions.Tables.Store;
+
+/// <summary>Property names of the store's rows; short, since every row carries them.</summary>
+internal static class Columns
+{
+    public const string SubscriptionId = "SubscriptionId";
+    public const string AckMode = "AckMode";
+    public const string Group = "Group";
+    public const string ConnectionId = "ConnectionId";
+    public const string UserId = "UserId";
+
+    /// <summary>The full destination, stored only on rows whose partition key is hashed.</summary>
+    public const string Destination = "Destination";
+
+    /// <summary>The byte length of spilled state; its bytes are in <see cref="SpillChunkPrefix"/>0, 1, …</summary>
+    public const string SpillLength = "Length";
+
+    public const string SpillChunkPrefix = "Data";
+}

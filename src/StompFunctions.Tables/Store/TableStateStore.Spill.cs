@@ -1,0 +1,110 @@
+using Azure;
+using Azure.Data.Tables;
+using StompFunctions.Broker.Ports;
+using StompFunctions.Tables.Client;
+using StompFunctions.Tables.Keys;
+
+namespace StompFunctions.Tables.Store;
+
+internal sealed partial class TableStateStore
+{
+    // A binary property holds at most 64 KiB and an entity at most 1 MiB with its keys and names:
+    // 14 chunks (896 KiB) leave room for the rest. The port asks for at least 256 KiB.
+    private const int SpillChunkBytes = 64 * 1024;
+    private const int MaxSpillChunks = 14;
+
+    /// <summary>The most bytes of spilled state one connection can store.</summary>
+    internal const int MaxSpillBytes = SpillChunkBytes * MaxSpillChunks;
+
+    private static readonly string[] SpillChunkNames = CreateChunkNames();
+
+    /// <inheritdoc />
+    public ValueTask<SpilledState?> ReadSpilledStateAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionId);
+        return RunAsync(_sessions, "read spilled state", TableKeys.ConnectionPartition(connectionId), ReadSpillAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoreWriteResult> WriteSpilledStateAsync(string connectionId, ReadOnlyMemory<byte> data, string? etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionId);
+        if (data.Length > MaxSpillBytes)
+        {
+            throw new StompStoreUnavailableException($"The connection state is {data.Length} bytes; the Table store holds at most {MaxSpillBytes} bytes per connection.");
+        }
+
+        var partition = TableKeys.ConnectionPartition(connectionId);
+        var row = new TableEntity(partition, TableKeys.SpillRowKey) { [Columns.SpillLength] = data.Length };
+        if (TableKeys.IsHashed(partition))
+        {
+            row[Columns.ConnectionId] = connectionId;
+        }
+
+        for (var chunk = 0; chunk * SpillChunkBytes < data.Length; chunk++)
+        {
+            // Copies: the caller may reuse its buffer once the call returns.
+            row[SpillChunkNames[chunk]] = data.Slice(chunk * SpillChunkBytes, Math.Min(SpillChunkBytes, data.Length - (chunk * SpillChunkBytes))).ToArray();
+        }
+
+        return RunAsync(_sessions, "write spilled state", (row, etag), WriteSpillAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoreOutcome> DeleteSpilledStateAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionId);
+        var keys = (TableKeys.ConnectionPartition(connectionId), TableKeys.SpillRowKey, ETag.All);
+        return RunAsync(_sessions, "delete spilled state", keys, DeleteAsync, cancellationToken);
+    }
+
+    private static async Task<SpilledState?> ReadSpillAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.SpillRowKey, null, cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var row = response.Value!;
+        var length = row.GetInt32(Columns.SpillLength) ?? throw Corrupt(Columns.SpillLength);
+        var data = new byte[length];
+        for (var chunk = 0; chunk * SpillChunkBytes < length; chunk++)
+        {
+            var bytes = row.GetBinary(SpillChunkNames[chunk]) ?? throw Corrupt(SpillChunkNames[chunk]);
+            bytes.CopyTo(data, chunk * SpillChunkBytes);
+        }
+
+        return new SpilledState(data, row.ETag.ToString());
+    }
+
+    private static async Task<StoreWriteResult> WriteSpillAsync(TableClient table, (TableEntity Row, string? ETag) write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = write.ETag is null
+                ? await table.UpsertEntityAsync(write.Row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                : await table.UpdateEntityAsync(write.Row, new ETag(write.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new StoreWriteResult(StoreOutcome.Ok, response.Headers.ETag?.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status == StoreFailures.NotFound && !StoreFailures.IsTableNotFound(e))
+        {
+            return new StoreWriteResult(StoreOutcome.NotFound, null);
+        }
+        catch (RequestFailedException e) when (e.Status == StoreFailures.PreconditionFailed)
+        {
+            return new StoreWriteResult(StoreOutcome.Conflict, null);
+        }
+    }
+
+    private static string[] CreateChunkNames()
+    {
+        var names = new string[MaxSpillChunks];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = Columns.SpillChunkPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return names;
+    }
+}

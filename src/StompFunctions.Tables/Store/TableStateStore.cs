@@ -1,0 +1,249 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StompFunctions.Broker;
+using StompFunctions.Broker.Ports;
+using StompFunctions.Tables.Client;
+using StompFunctions.Tables.Keys;
+
+namespace StompFunctions.Tables.Store;
+
+/// <summary>
+/// The engine's state store on Azure Table Storage, shared by every function instance. The routes table
+/// holds one partition per destination with its route rows (<c>r|group</c>) and member rows
+/// (<c>m|group|connection</c>), so SEND is one range query of one partition, SUBSCRIBE one entity-group
+/// transaction and UNSUBSCRIBE one delete. The sessions table holds spilled connection state, one
+/// partition per connection. docs/table-design.md explains the layout.
+/// </summary>
+internal sealed partial class TableStateStore : IStompStateStore
+{
+    private const int MaxPageSize = 1000;
+
+    // Table string properties hold 64 KiB of UTF-16; a longer destination could not be stored with a hashed key.
+    private const int MaxStoredNameChars = 32 * 1024;
+
+    private static readonly string[] RouteColumns = [Columns.SubscriptionId, Columns.AckMode, Columns.Group];
+    private static readonly string[] ListColumns = ["PartitionKey", Columns.Destination];
+
+    private readonly ProvisionedTable _routes;
+    private readonly ProvisionedTable _sessions;
+    private readonly ILogger _logger;
+
+    public TableStateStore(TableServiceClient service, TableStorageOptions options, ILogger<TableStateStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        _routes = new ProvisionedTable(service.GetTableClient(options.RoutesTable), options.CreateTablesIfMissing);
+        _sessions = new ProvisionedTable(service.GetTableClient(options.SessionsTable), options.CreateTablesIfMissing);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var filter = RouteRangeFilter(DestinationKey(destination));
+        return RunAsync(_routes, "read routes", (destination, filter), ReadRoutesAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask AddSubscriptionAsync(StompRoute route, StompMember member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(member);
+        if (!string.Equals(route.Destination, member.Destination, StringComparison.Ordinal)
+            || !string.Equals(route.Group, member.Group, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The member must belong to the route's destination and group.", nameof(member));
+        }
+
+        var partition = DestinationKey(route.Destination);
+        var routeRow = new TableEntity(partition, TableKeys.RouteRow(route.Group))
+        {
+            [Columns.SubscriptionId] = route.SubscriptionId,
+            [Columns.AckMode] = (int)route.AckMode,
+            [Columns.Group] = route.Group,
+        };
+        var memberRow = new TableEntity(partition, TableKeys.MemberRow(member.Group, member.ConnectionId))
+        {
+            [Columns.Group] = member.Group,
+            [Columns.ConnectionId] = member.ConnectionId,
+        };
+        if (member.UserId is not null)
+        {
+            memberRow[Columns.UserId] = member.UserId;
+        }
+
+        if (TableKeys.IsHashed(partition))
+        {
+            routeRow[Columns.Destination] = route.Destination;
+            memberRow[Columns.Destination] = route.Destination;
+        }
+
+        // One entity-group transaction: both rows or neither. Replacing the route always gives it a new
+        // ETag, which is what makes the collector's conditional delete lose against this SUBSCRIBE.
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpsertReplace, routeRow),
+            new(TableTransactionActionType.UpsertReplace, memberRow),
+        ];
+        await RunAsync(_routes, "add subscription", actions, SubmitAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoreOutcome> RemoveMemberAsync(string destination, string group, string connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(connectionId);
+        var keys = (DestinationKey(destination), TableKeys.MemberRow(group, connectionId), ETag.All);
+        return RunAsync(_routes, "remove member", keys, DeleteAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<DestinationSnapshot> ReadDestinationAsync(string destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var filter = PartitionFilter(DestinationKey(destination));
+        return RunAsync(_routes, "read destination", (destination, filter), ReadSnapshotAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoreOutcome> DeleteRouteAsync(string destination, string group, string etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(etag);
+        var keys = (DestinationKey(destination), TableKeys.RouteRow(group), new ETag(etag));
+        return RunAsync(_routes, "delete route", keys, DeleteAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<DestinationPage> ListDestinationsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken)
+    {
+        var pageSize = pageSizeHint is > 0 and <= MaxPageSize ? pageSizeHint : MaxPageSize;
+
+        // The token is the last partition key returned: the next page starts after that partition,
+        // so a destination is listed once however many rows it has.
+        var filter = continuationToken is null ? null : $"PartitionKey gt '{Quote(continuationToken)}'";
+        return RunAsync(_routes, "list destinations", (filter, pageSize), ListPageAsync, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<StompRoute>> ReadRoutesAsync(TableClient table, (string Destination, string Filter) query, CancellationToken cancellationToken)
+    {
+        List<StompRoute>? routes = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(query.Filter, MaxPageSize, RouteColumns, cancellationToken).ConfigureAwait(false))
+        {
+            (routes ??= []).Add(ToRoute(query.Destination, row));
+        }
+
+        return routes is null ? [] : routes;
+    }
+
+    private static async Task<DestinationSnapshot> ReadSnapshotAsync(TableClient table, (string Destination, string Filter) query, CancellationToken cancellationToken)
+    {
+        var routes = new List<StompRoute>();
+        var members = new List<StompMember>();
+        await foreach (var row in table.QueryAsync<TableEntity>(query.Filter, MaxPageSize, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey.StartsWith(TableKeys.RoutePrefix, StringComparison.Ordinal))
+            {
+                routes.Add(ToRoute(query.Destination, row));
+            }
+            else if (row.RowKey.StartsWith(TableKeys.MemberPrefix, StringComparison.Ordinal))
+            {
+                members.Add(new StompMember(query.Destination, Required(row, Columns.Group), Required(row, Columns.ConnectionId), row.GetString(Columns.UserId)));
+            }
+        }
+
+        return new DestinationSnapshot(routes, members);
+    }
+
+    private static async Task<DestinationPage> ListPageAsync(TableClient table, (string? Filter, int PageSize) query, CancellationToken cancellationToken)
+    {
+        var destinations = new List<string>();
+        string? lastPartition = null;
+        string? serviceContinuation = null;
+        var pages = table.QueryAsync<TableEntity>(query.Filter, query.PageSize, ListColumns, cancellationToken).AsPages(null, query.PageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            foreach (var row in page.Values)
+            {
+                if (string.Equals(row.PartitionKey, lastPartition, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                lastPartition = row.PartitionKey;
+                destinations.Add(TableKeys.IsHashed(row.PartitionKey) ? Required(row, Columns.Destination) : TableKeyEncoding.Decode(row.PartitionKey));
+            }
+
+            serviceContinuation = page.ContinuationToken;
+
+            // A page may be empty yet continue (the service stops a scan after 5 s): keep reading then.
+            if (destinations.Count > 0 || serviceContinuation is null)
+            {
+                break;
+            }
+        }
+
+        return new DestinationPage(destinations, serviceContinuation is null ? null : lastPartition);
+    }
+
+    private static async Task<bool> SubmitAsync(TableClient table, TableTransactionAction[] actions, CancellationToken cancellationToken)
+    {
+        await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task<StoreOutcome> DeleteAsync(TableClient table, (string Partition, string Row, ETag ETag) keys, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The client treats 404 on delete as success; its status tells the outcomes apart.
+            var response = await table.DeleteEntityAsync(keys.Partition, keys.Row, keys.ETag, cancellationToken).ConfigureAwait(false);
+            return response.Status == StoreFailures.NotFound ? StoreOutcome.NotFound : StoreOutcome.Ok;
+        }
+        catch (RequestFailedException e) when (e.Status == StoreFailures.NotFound && !StoreFailures.IsTableNotFound(e))
+        {
+            return StoreOutcome.NotFound;
+        }
+        catch (RequestFailedException e) when (e.Status == StoreFailures.PreconditionFailed)
+        {
+            return StoreOutcome.Conflict;
+        }
+    }
+
+    private static StompRoute ToRoute(string destination, TableEntity row) => new(
+        destination,
+        Required(row, Columns.SubscriptionId),
+        (StompAckMode)(row.GetInt32(Columns.AckMode) ?? throw Corrupt(Columns.AckMode)),
+        Required(row, Columns.Group),
+        row.ETag.ToString());
+
+    private static string Required(TableEntity row, string column) => row.GetString(column) ?? throw Corrupt(column);
+
+    private static InvalidDataException Corrupt(string column) =>
+        new($"A row of the state store lacks its {column} property; it was not written by this store.");
+
+    private static string DestinationKey(string destination)
+    {
+        if (destination.Length > MaxStoredNameChars)
+        {
+            // Reached only if the frame limits allow header lines over 64 KiB; the engine turns it into an ERROR.
+            throw new StompStoreUnavailableException($"The destination is longer than the Table store can hold ({MaxStoredNameChars} characters).");
+        }
+
+        return TableKeys.DestinationPartition(destination);
+    }
+
+    // Encoded keys never contain a quote (the encoder escapes it), so they go into filters as they are.
+    private static string PartitionFilter(string partition) => string.Concat("PartitionKey eq '", Quote(partition), "'");
+
+    private static string RouteRangeFilter(string partition) =>
+        string.Concat("PartitionKey eq '", Quote(partition), "' and RowKey ge '", TableKeys.RoutePrefix, "' and RowKey lt '", TableKeys.RouteRangeEnd, "'");
+
+    // Tokens come from callers: quote them anyway so a forged one cannot change the filter.
+    private static string Quote(string value) => value.Contains('\'', StringComparison.Ordinal) ? value.Replace("'", "''", StringComparison.Ordinal) : value;
+}
