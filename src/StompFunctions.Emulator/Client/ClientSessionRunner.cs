@@ -40,6 +40,7 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
             hub.Remove(connection);
             connection.Close(WebSocketCloseStatus.NormalClosure, "", "The connection ended.");
             await FinishSendingAsync(connection, sendLoop);
+            await AwaitClientCloseAsync(socket);
             socket.Abort();
             socket.Dispose();
             Log.Disconnected(logger, connection.Hub, connection.ConnectionId, connection.CloseReason);
@@ -175,6 +176,36 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
         {
             connection.Abort("The close handshake timed out.");
             await sendLoop;
+        }
+    }
+
+    /// <summary>
+    /// After our close frame, waits (bounded) for the client's: aborting at once would reset the TCP connection,
+    /// and a reset can make the client discard the close frame still unread in its buffer, losing the status.
+    /// </summary>
+    private static async Task AwaitClientCloseAsync(WebSocket socket)
+    {
+        if (socket.State != WebSocketState.CloseSent)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
+        var buffer = new byte[256];
+        try
+        {
+            for (var frames = 0; frames < 1000 && socket.State == WebSocketState.CloseSent; frames++)
+            {
+                var result = await socket.ReceiveAsync(buffer.AsMemory(), timeout.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The client went away without answering; aborting is all that is left.
         }
     }
 
