@@ -1,0 +1,26 @@
+namespace StompFunctions.Broker.Execution;
+
+/// <summary>The publish API over the engine's fan-out.</summary>
+internal sealed class StompPublisher(StompEngine engine) : IStompPublisher
+{
+    private static readonly KeyValuePair<string, string> TextContentType = new("content-type", "text/plain;charset=utf-8");
+
+    public ValueTask<int> PublishAsync(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(destination);
+        var list = headers as IReadOnlyList<KeyValuePair<string, string>> ?? headers?.ToArray();
+        return engine.FanOutAsync(destination, list, body, cancellationToken);
+    }
+
+    public ValueTask<int> PublishAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var list = headers?.ToList() ?? [];
+        if (!list.Exists(h => string.Equals(h.Key, "content-type", StringComparison.Ordinal)))
+        {
+            list.Add(TextContentType);
+        }
+
+        return PublishAsync(destination, System.Text.Encoding.UTF8.GetBytes(body), list, cancellationToken);
+    }
+}

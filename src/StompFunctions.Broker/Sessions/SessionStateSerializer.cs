@@ -1,0 +1,285 @@
+using System.Buffers;
+using System.Text.Json;
+using StompFunctions.Protocol;
+
+namespace StompFunctions.Broker.Sessions;
+
+/// <summary>
+/// The compact, versioned form of <see cref="SessionState"/>: base64 of a small JSON object with one-letter
+/// keys (base64 because Web PubSub hands the value back as an HTTP header, and its docs advise it).
+/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail"}</code>
+/// A spilled state is replaced by a pointer <c>{"f":1,"spill":"etag"}</c>; the state itself is then in the store
+/// under the connection id. Unknown keys are skipped so a newer writer does not break an older reader.
+/// </summary>
+internal static class SessionStateSerializer
+{
+    /// <summary>The format version; bump when the meaning of a key changes.</summary>
+    public const int FormatVersion = 1;
+
+    // Stack buffers up to this size; larger states rent from the pool.
+    private const int StackLimit = 512;
+
+    public static string ToHeaderValue(ReadOnlySpan<byte> json) => Convert.ToBase64String(json);
+
+    public static string SpillPointer(string etag)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("f"u8, FormatVersion);
+            writer.WriteString("spill"u8, etag);
+            writer.WriteEndObject();
+        }
+
+        return ToHeaderValue(buffer.WrittenSpan);
+    }
+
+    public static void WriteJson(SessionState state, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteNumber("f"u8, FormatVersion);
+        if (state.Connected)
+        {
+            writer.WriteNumber("c"u8, 1);
+        }
+
+        writer.WriteNumber("v"u8, (int)state.Version);
+        WriteOptional(writer, "s"u8, state.SessionId);
+        WriteOptional(writer, "u"u8, state.User);
+        if (state.Subscriptions.Count > 0)
+        {
+            writer.WriteStartArray("b"u8);
+            foreach (var subscription in state.Subscriptions)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(subscription.Id);
+                writer.WriteStringValue(subscription.Destination);
+                writer.WriteNumberValue((int)subscription.AckMode);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (state.Transactions.Count > 0)
+        {
+            writer.WriteStartArray("x"u8);
+            foreach (var transaction in state.Transactions)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(transaction.Id);
+                foreach (var frame in transaction.Frames)
+                {
+                    writer.WriteBase64StringValue(frame);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (state.Pending is { Length: > 0 } pending)
+        {
+            writer.WriteBase64String("p"u8, pending);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Decodes a header value. Null or empty means a fresh connection; false means the value is corrupt.</summary>
+    public static bool TryParseHeaderValue(string? value, out SessionState state, out string? spillETag)
+    {
+        state = new SessionState();
+        spillETag = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        var maxLength = ((value.Length + 3) / 4) * 3;
+        byte[]? rented = null;
+        var buffer = maxLength <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
+        try
+        {
+            return Convert.TryFromBase64String(value, buffer, out var written)
+                && TryParseJson(buffer[..written], out state, out spillETag);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    public static bool TryParseJson(ReadOnlySpan<byte> json, out SessionState state, out string? spillETag)
+    {
+        state = new SessionState();
+        spillETag = null;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            var sawFormat = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!ReadProperty(ref reader, state, ref spillETag, ref sawFormat))
+                {
+                    return false;
+                }
+            }
+
+            return sawFormat && reader.TokenType == JsonTokenType.EndObject;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // A token of the wrong type (e.g. a string where a number belongs): the value is corrupt.
+            return false;
+        }
+    }
+
+    private static bool ReadProperty(ref Utf8JsonReader reader, SessionState state, ref string? spillETag, ref bool sawFormat)
+    {
+        if (reader.ValueTextEquals("f"u8))
+        {
+            reader.Read();
+            sawFormat = reader.TokenType == JsonTokenType.Number && reader.GetInt32() == FormatVersion;
+            return sawFormat;
+        }
+
+        if (reader.ValueTextEquals("c"u8))
+        {
+            reader.Read();
+            state.Connected = reader.GetInt32() == 1;
+        }
+        else if (reader.ValueTextEquals("v"u8))
+        {
+            reader.Read();
+            var version = (StompVersion)reader.GetInt32();
+            if (version is not (StompVersion.V1_0 or StompVersion.V1_1 or StompVersion.V1_2))
+            {
+                return false;
+            }
+
+            state.Version = version;
+        }
+        else if (reader.ValueTextEquals("s"u8))
+        {
+            reader.Read();
+            state.SessionId = reader.GetString();
+        }
+        else if (reader.ValueTextEquals("u"u8))
+        {
+            reader.Read();
+            state.User = reader.GetString();
+        }
+        else if (reader.ValueTextEquals("b"u8))
+        {
+            return ReadSubscriptions(ref reader, state);
+        }
+        else if (reader.ValueTextEquals("x"u8))
+        {
+            return ReadTransactions(ref reader, state);
+        }
+        else if (reader.ValueTextEquals("p"u8))
+        {
+            reader.Read();
+            state.Pending = reader.GetBytesFromBase64();
+        }
+        else if (reader.ValueTextEquals("spill"u8))
+        {
+            reader.Read();
+            spillETag = reader.GetString();
+        }
+        else
+        {
+            reader.Read();
+            reader.Skip();
+        }
+
+        return true;
+    }
+
+    private static bool ReadSubscriptions(ref Utf8JsonReader reader, SessionState state)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+        {
+            reader.Read();
+            var id = reader.GetString();
+            reader.Read();
+            var destination = reader.GetString();
+            reader.Read();
+            var ackMode = (StompAckMode)reader.GetInt32();
+            if (id is null || destination is null || !Enum.IsDefined(ackMode) || !reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+            {
+                return false;
+            }
+
+            state.Subscriptions.Add(new SubscriptionEntry(id, destination, ackMode));
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private static bool ReadTransactions(ref Utf8JsonReader reader, SessionState state)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+        {
+            reader.Read();
+            var id = reader.GetString();
+            if (id is null)
+            {
+                return false;
+            }
+
+            var transaction = new TransactionEntry(id);
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                transaction.Frames.Add(reader.GetBytesFromBase64());
+            }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                return false;
+            }
+
+            state.Transactions.Add(transaction);
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

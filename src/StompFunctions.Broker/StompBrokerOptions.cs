@@ -1,0 +1,58 @@
+using StompFunctions.Protocol;
+
+namespace StompFunctions.Broker;
+
+/// <summary>Settings of the engine. Defaults suit a serverless deployment behind Azure Web PubSub.</summary>
+public sealed class StompBrokerOptions
+{
+    /// <summary>
+    /// Destination prefixes handled by the broker with no handler: a SEND fans out to their subscribers.
+    /// Other destinations need a handler registered for them.
+    /// </summary>
+    public IList<string> BrokerPrefixes { get; } = ["/topic/", "/queue/"];
+
+    /// <summary>The STOMP versions the server accepts in CONNECT.</summary>
+    public StompVersionSet SupportedVersions { get; set; } = StompVersionSet.All;
+
+    /// <summary>The <c>server</c> header of CONNECTED: a name, optionally <c>/version</c>, then comments.</summary>
+    public string ServerName { get; set; } = "StompFunctions/1.0";
+
+    /// <summary>
+    /// How often, in milliseconds, the server wants heart-beats from clients (the <c>sy</c> of CONNECTED's
+    /// <c>heart-beat:0,sy</c>). Default 0: every client beat is one billed Function execution, and Web PubSub
+    /// already keeps sockets alive with WebSocket pings. The server itself never beats (<c>sx</c> is always 0):
+    /// nothing of ours runs between events to send them.
+    /// </summary>
+    public int HeartBeatReceiveMilliseconds { get; set; }
+
+    /// <summary>
+    /// Above this many characters the connection state is stored in the state store (keyed by connection
+    /// id) and only a pointer travels in <c>ce-connectionState</c>. UNCONFIRMED: Web PubSub documents no
+    /// limit for the state header; a few KiB keeps every event's headers small.
+    /// </summary>
+    public int ConnectionStateSpillThreshold { get; set; } = 2048;
+
+    /// <summary>The largest serialized state the engine keeps, spilled or not; beyond it the frame is refused.</summary>
+    public int MaxConnectionStateBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Subscriptions one connection may hold at once.</summary>
+    public int MaxSubscriptionsPerConnection { get; set; } = 64;
+
+    /// <summary>Transactions one connection may have open at once.</summary>
+    public int MaxOpenTransactions { get; set; } = 8;
+
+    /// <summary>Frames one transaction may hold until COMMIT.</summary>
+    public int MaxTransactionFrames { get; set; } = 128;
+
+    /// <summary>Bytes of frames one transaction may hold until COMMIT.</summary>
+    public int MaxTransactionBytes { get; set; } = 128 * 1024;
+
+    /// <summary>
+    /// Limits of the frame reader. A frame split across WebSocket messages is kept in the connection
+    /// state until complete, so <see cref="StompParseOptions.MaxFrameBytes"/> also bounds that tail.
+    /// </summary>
+    public StompParseOptions Parsing { get; set; } = new() { MaxFrameBytes = 128 * 1024, MaxBodyBytes = 128 * 1024 };
+
+    /// <summary>When true, MESSAGE frames carry a <c>timestamp</c> header (Unix milliseconds, from the injected clock).</summary>
+    public bool AddTimestampHeader { get; set; }
+}

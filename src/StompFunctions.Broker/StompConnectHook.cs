@@ -1,0 +1,4 @@
+namespace StompFunctions.Broker;
+
+/// <summary>Authenticates a CONNECT: may set the user or reject.</summary>
+public delegate ValueTask StompConnectHook(StompConnectContext context);

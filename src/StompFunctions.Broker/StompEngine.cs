@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StompFunctions.Broker.Execution;
+using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Routing;
+using StompFunctions.Protocol;
+
+namespace StompFunctions.Broker;
+
+/// <summary>
+/// The serverless STOMP engine. Each upstream event of Web PubSub becomes one call: <see cref="HandleConnect"/>
+/// picks the subprotocol, <see cref="HandleMessageAsync"/> turns a WebSocket message plus the connection's
+/// state into reply frames, a new state and effects through the ports, <see cref="HandleDisconnectedAsync"/>
+/// cleans up. It keeps nothing between calls, reads no clock and draws no randomness of its own, so any
+/// number of instances can serve the same connections.
+/// </summary>
+public sealed partial class StompEngine
+{
+    private static readonly string[] SubprotocolsByPreference = ["v12.stomp", "v11.stomp", "v10.stomp"];
+
+    private readonly IStompStateStore _store;
+    private readonly IConnectionGateway _gateway;
+    private readonly StompHandlerRegistry _registry;
+    private readonly StompBrokerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IStompIdGenerator _ids;
+    private readonly ILogger _logger;
+    private CompiledHandlers? _handlers;
+
+    /// <summary>Creates an engine over the two ports.</summary>
+    public StompEngine(
+        IStompStateStore store,
+        IConnectionGateway gateway,
+        StompHandlerRegistry handlers,
+        IOptions<StompBrokerOptions> options,
+        TimeProvider timeProvider,
+        IStompIdGenerator idGenerator,
+        ILogger<StompEngine> logger,
+        IServiceProvider? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _registry = handlers ?? throw new ArgumentNullException(nameof(handlers));
+        _options = options.Value;
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _ids = idGenerator ?? throw new ArgumentNullException(nameof(idGenerator));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _options.Parsing.Validate();
+        Services = services;
+        Publisher = new StompPublisher(this);
+    }
+
+    /// <summary>The publish API bound to this engine.</summary>
+    public IStompPublisher Publisher { get; }
+
+    internal IServiceProvider? Services { get; }
+
+    internal CompiledHandlers Handlers => _handlers ??= _registry.Compile();
+
+    /// <summary>
+    /// Answers Web PubSub's <c>connect</c> event: the highest <c>vNN.stomp</c> subprotocol the client offered
+    /// and the server supports (browsers abort the handshake when none is echoed). No STOMP frame exists yet.
+    /// </summary>
+    public StompConnectEventResult HandleConnect(IEnumerable<string>? subprotocols)
+    {
+        if (subprotocols is null)
+        {
+            return new StompConnectEventResult(null);
+        }
+
+        var offered = subprotocols as ICollection<string> ?? [.. subprotocols];
+        foreach (var candidate in SubprotocolsByPreference)
+        {
+            if (offered.Contains(candidate) && Supports(VersionOfSubprotocol(candidate)!.Value))
+            {
+                return new StompConnectEventResult(candidate);
+            }
+        }
+
+        return new StompConnectEventResult(null);
+    }
+
+    internal string NewId() => _ids.NewId();
+
+    internal long? Timestamp() => _options.AddTimestampHeader ? _time.GetUtcNow().ToUnixTimeMilliseconds() : null;
+
+    internal static StompVersion? VersionOfSubprotocol(string? subprotocol) => subprotocol switch
+    {
+        "v12.stomp" => StompVersion.V1_2,
+        "v11.stomp" => StompVersion.V1_1,
+        "v10.stomp" => StompVersion.V1_0,
+        _ => null,
+    };
+
+    private bool Supports(StompVersion version) => (_options.SupportedVersions & ToSet(version)) != 0;
+
+    private static StompVersionSet ToSet(StompVersion version) => version switch
+    {
+        StompVersion.V1_0 => StompVersionSet.V1_0,
+        StompVersion.V1_1 => StompVersionSet.V1_1,
+        _ => StompVersionSet.V1_2,
+    };
+
+    private bool IsBrokerDestination(string destination)
+    {
+        foreach (var prefix in _options.BrokerPrefixes)
+        {
+            if (destination.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

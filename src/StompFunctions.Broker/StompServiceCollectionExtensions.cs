@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StompFunctions.Broker.Collector;
+using StompFunctions.Broker.Identifiers;
+using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Ports;
+
+namespace StompFunctions.Broker;
+
+/// <summary><c>services.AddStomp(…)</c>: the engine, its publish API and the embedded in-memory ports.</summary>
+public static class StompServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine (<see cref="StompEngine"/>), the publish API (<see cref="IStompPublisher"/>), the route
+    /// collector, and the in-memory store and gateway as defaults that adapters replace by registering their
+    /// own <see cref="IStompStateStore"/> / <see cref="IConnectionGateway"/>. Calling it again adds configuration
+    /// and returns a builder over the same handler registry.
+    /// </summary>
+    public static IStompBuilder AddStomp(this IServiceCollection services, Action<StompBrokerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<StompBrokerOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(StompHandlerRegistry))?.ImplementationInstance as StompHandlerRegistry;
+        if (registry is null)
+        {
+            registry = new StompHandlerRegistry();
+            services.AddSingleton(registry);
+        }
+
+        // Hosts register real logging; a bare collection (tests, tools) still resolves loggers.
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IStompIdGenerator, RandomIdGenerator>();
+        services.TryAddSingleton<InMemoryStateStore>();
+        services.TryAddSingleton<IStompStateStore>(sp => sp.GetRequiredService<InMemoryStateStore>());
+        services.TryAddSingleton<InMemoryConnectionGateway>();
+        services.TryAddSingleton<IConnectionGateway>(sp => sp.GetRequiredService<InMemoryConnectionGateway>());
+        services.TryAddSingleton<StompEngine>();
+        services.TryAddSingleton<IStompPublisher>(sp => sp.GetRequiredService<StompEngine>().Publisher);
+        services.TryAddSingleton<StompRouteCollector>();
+        return new StompBuilder(services, registry);
+    }
+}
