@@ -30,7 +30,10 @@ internal sealed class SignatureValidator
             return false;
         }
 
-        var data = Encoding.UTF8.GetBytes(connectionId);
+        // Connection ids are short: hash them from the stack, not from a fresh array per request.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(connectionId.Length);
+        Span<byte> data = maxBytes <= 256 ? stackalloc byte[256] : new byte[maxBytes];
+        data = data[..Encoding.UTF8.GetBytes(connectionId, data)];
         Span<byte> expected = stackalloc byte[HashBytes * MaxEntries];
         var keyCount = Math.Min(_keys.Length, MaxEntries);
         for (var i = 0; i < keyCount; i++)

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace StompFunctions.WebPubSub.ClientAccess;
+
+/// <summary>
+/// The negotiate endpoint: answers <c>{"url":"wss://…/client/hubs/{hub}?access_token=…"}</c> like the official
+/// negotiate pattern, for the user id the <see cref="WebPubSubGatewayOptions.ClientUserId"/> hook chooses
+/// (null = an anonymous connection that may still authenticate with STOMP <c>login</c>/<c>passcode</c>).
+/// </summary>
+internal sealed partial class StompNegotiateHandler
+{
+    private readonly WebPubSubRestClient _client;
+    private readonly WebPubSubGatewayOptions _options;
+    private readonly ILogger _logger;
+
+    public StompNegotiateHandler(WebPubSubRestClient client, IOptions<WebPubSubGatewayOptions> options, ILogger<StompNegotiateHandler> logger)
+    {
+        _client = client;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        // Tokens are per user and short-lived: no cache may keep or share them.
+        context.Response.Headers.CacheControl = "no-store";
+        Uri url;
+        try
+        {
+            var userId = await _options.ClientUserId(context).ConfigureAwait(false);
+            url = await _client.GetClientAccessUriAsync(userId, _options.ClientRoles, groups: null, _options.ClientTokenLifetime, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            Log.TokenRequestFailed(_logger, e, e.Status);
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            await context.Response.WriteAsync("Web PubSub did not issue a client token.", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(context.Response.BodyWriter.AsStream());
+        json.WriteStartObject();
+        json.WriteString("url"u8, url.AbsoluteUri);
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(3100, LogLevel.Error, "Web PubSub refused to issue a client token ({Status}).", EventName = nameof(TokenRequestFailed))]
+        public static partial void TokenRequestFailed(ILogger logger, Exception exception, int status);
+    }
+}

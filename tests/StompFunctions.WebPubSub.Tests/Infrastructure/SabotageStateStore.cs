@@ -1,0 +1,39 @@
+using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Ports;
+
+namespace StompFunctions.WebPubSub.Tests.Infrastructure;
+
+/// <summary>The in-memory store, except that it throws an unexpected exception while <see cref="Fail"/> is set.</summary>
+internal sealed class SabotageStateStore : IStompStateStore
+{
+    private readonly InMemoryStateStore _inner = new();
+
+    public volatile bool Fail;
+
+    public ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.GetRoutesAsync(destination, cancellationToken);
+
+    public ValueTask AddSubscriptionAsync(StompRoute route, StompMember member, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.AddSubscriptionAsync(route, member, cancellationToken);
+
+    public ValueTask<StoreOutcome> RemoveMemberAsync(string destination, string group, string connectionId, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.RemoveMemberAsync(destination, group, connectionId, cancellationToken);
+
+    public ValueTask<DestinationSnapshot> ReadDestinationAsync(string destination, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.ReadDestinationAsync(destination, cancellationToken);
+
+    public ValueTask<StoreOutcome> DeleteRouteAsync(string destination, string group, string etag, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.DeleteRouteAsync(destination, group, etag, cancellationToken);
+
+    public ValueTask<DestinationPage> ListDestinationsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken) =>
+        _inner.ListDestinationsAsync(continuationToken, pageSizeHint, cancellationToken);
+
+    public ValueTask<SpilledState?> ReadSpilledStateAsync(string connectionId, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.ReadSpilledStateAsync(connectionId, cancellationToken);
+
+    public ValueTask<StoreWriteResult> WriteSpilledStateAsync(string connectionId, ReadOnlyMemory<byte> data, string? etag, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.WriteSpilledStateAsync(connectionId, data, etag, cancellationToken);
+
+    public ValueTask<StoreOutcome> DeleteSpilledStateAsync(string connectionId, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.DeleteSpilledStateAsync(connectionId, cancellationToken);
+}
