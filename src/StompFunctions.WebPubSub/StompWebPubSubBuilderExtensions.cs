@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,8 +21,7 @@ public static class StompWebPubSubBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<WebPubSubGatewayOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<WebPubSubGatewayOptions>>(
-            static sp => new WebPubSubGatewayOptionsSetup(sp.GetService<IConfiguration>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<WebPubSubGatewayOptions>, WebPubSubGatewayOptionsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebPubSubGatewayOptions>, WebPubSubGatewayOptionsValidator>());
         if (configure is not null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StompFunctions.Broker;
@@ -36,7 +37,7 @@ public sealed class RegistrationTests
     public void AddWebPubSubGateway_replaces_the_in_memory_gateway_and_maps_configuration()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["WebPubSub:ConnectionString"] = ConnectionString,

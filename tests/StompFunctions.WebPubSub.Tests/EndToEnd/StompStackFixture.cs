@@ -21,7 +21,7 @@ public sealed class StompStackFixture : IAsyncLifetime
 {
     public const string Hub = "stomp";
 
-    private WebApplication _app = null!;
+    private WebApplication? _app;
 
     internal WebPubSubEmulatorHost Emulator { get; private set; } = null!;
 
@@ -35,7 +35,7 @@ public sealed class StompStackFixture : IAsyncLifetime
 
     public string AccessKey => Emulator.Options.AccessKey;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
     {
@@ -80,8 +80,15 @@ public sealed class StompStackFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (Emulator is not null)
+        {
+            await Emulator.DisposeAsync();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xunit.Abstractions;
 using StompFunctions.WebPubSub.Tests.Infrastructure;
 
 namespace StompFunctions.WebPubSub.Tests.EndToEnd;
@@ -7,14 +8,20 @@ namespace StompFunctions.WebPubSub.Tests.EndToEnd;
 public sealed class StompThroughEmulatorTests
 {
     private readonly StompStackFixture _stack;
+    private readonly ITestOutputHelper _output;
 
-    public StompThroughEmulatorTests(StompStackFixture stack) => _stack = stack;
+    public StompThroughEmulatorTests(StompStackFixture stack, ITestOutputHelper output)
+    {
+        _stack = stack;
+        _output = output;
+    }
 
     [Fact]
     public async Task STOMP_S65_S66_S58_stompjs_connects_subscribes_sends_receives_and_gets_receipts_and_errors_through_the_whole_chain()
     {
         var run = await NodeRunner.RunAsync("stomp-e2e.mjs", [_stack.NegotiateUrl.AbsoluteUri], timeout: TimeSpan.FromSeconds(60));
 
+        _output.WriteLine(run.ToString());
         Assert.True(run.ExitCode == 0, run.ToString());
         var result = JsonDocument.Parse(run.StandardOutput).RootElement;
         Assert.True(result.GetProperty("failures").GetArrayLength() == 0, run.StandardOutput);
