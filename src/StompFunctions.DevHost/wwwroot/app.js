@@ -1,0 +1,237 @@
+// The demo chat: one STOMP connection per tab, one broker topic per room.
+// Every chat event travels as a small JSON body on /topic/chat.<room>, so the page needs no
+// server code of its own: joins and leaves are announced by the clients, and a newcomer learns
+// who is already there from the "here" answers the others send back.
+(function () {
+  'use strict';
+
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    status: $('status'), error: $('error'), endpoint: $('endpoint'),
+    joinForm: $('join-form'), nameInput: $('name-input'), roomInput: $('room-input'), joinButton: $('join-button'),
+    chat: $('chat'), roomTitle: $('room-title'), leaveButton: $('leave-button'),
+    messages: $('messages'), members: $('members'), memberCount: $('member-count'),
+    sendForm: $('send-form'), messageInput: $('message-input'), sendButton: $('send-button'),
+  };
+
+  const me = { id: randomId(), name: '' };
+  let room = '';
+  let client = null;
+  let subscription = null;
+  const members = new Map();
+
+  function randomId() {
+    const bytes = new Uint8Array(8);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  function topic() { return '/topic/chat.' + room; }
+
+  function setStatus(state, text) {
+    ui.status.dataset.state = state;
+    ui.status.textContent = text;
+    const connected = state === 'connected';
+    ui.messageInput.disabled = !connected;
+    ui.sendButton.disabled = !connected;
+  }
+
+  function showError(text) {
+    ui.error.textContent = text;
+    ui.error.hidden = false;
+  }
+
+  function clearError() {
+    ui.error.hidden = true;
+    ui.error.textContent = '';
+  }
+
+  function time(date) {
+    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function appendLine(className, parts) {
+    const item = document.createElement('li');
+    item.className = className;
+    for (const [cls, text] of parts) {
+      const span = document.createElement('span');
+      span.className = cls;
+      span.textContent = text;
+      item.appendChild(span);
+    }
+    const atBottom = ui.messages.scrollHeight - ui.messages.scrollTop - ui.messages.clientHeight < 40;
+    ui.messages.appendChild(item);
+    if (atBottom) ui.messages.scrollTop = ui.messages.scrollHeight;
+  }
+
+  function notice(text) {
+    appendLine('notice', [['text', text], ['time', time(new Date())]]);
+  }
+
+  function renderMembers() {
+    ui.members.replaceChildren();
+    const sorted = [...members.values()].sort((a, b) => a.name.localeCompare(b.name));
+    for (const member of sorted) {
+      const item = document.createElement('li');
+      item.textContent = member.id === me.id ? member.name + ' (you)' : member.name;
+      ui.members.appendChild(item);
+    }
+    ui.memberCount.textContent = String(members.size);
+  }
+
+  function publish(event, headers) {
+    client.publish({
+      destination: topic(),
+      body: JSON.stringify({ ...event, from: { id: me.id, name: me.name } }),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+  }
+
+  function onChatEvent(message) {
+    let event;
+    try {
+      event = JSON.parse(message.body);
+    } catch {
+      notice('A message that is not chat JSON arrived and was ignored.');
+      return;
+    }
+    const from = event && event.from;
+    if (!from || typeof from.id !== 'string' || typeof from.name !== 'string') return;
+    const known = members.has(from.id);
+    switch (event.kind) {
+      case 'join':
+        members.set(from.id, from);
+        renderMembers();
+        if (from.id !== me.id) {
+          if (!known) notice(from.name + ' joined');
+          publish({ kind: 'here' });
+        }
+        break;
+      case 'here':
+        members.set(from.id, from);
+        renderMembers();
+        break;
+      case 'leave':
+        if (members.delete(from.id)) renderMembers();
+        if (from.id !== me.id) notice(from.name + ' left');
+        break;
+      case 'say': {
+        const sentAt = new Date(typeof event.sentAt === 'number' ? event.sentAt : Date.now());
+        appendLine(from.id === me.id ? 'say mine' : 'say', [
+          ['who', from.name], ['text', String(event.text ?? '')], ['time', time(sentAt)],
+        ]);
+        break;
+      }
+    }
+  }
+
+  async function negotiate() {
+    const response = await fetch('api/negotiate?userId=' + encodeURIComponent(me.name), { cache: 'no-store' });
+    const text = await response.text();
+    if (!response.ok) throw new Error('negotiate answered ' + response.status + ': ' + (text || response.statusText));
+    const body = JSON.parse(text);
+    if (!body.url) throw new Error('negotiate answered without a url');
+    return body.url;
+  }
+
+  function connect() {
+    client = new StompJs.Client({
+      // The endpoint negotiates heart-beat 0,0: every client beat would be a paid upstream call.
+      heartbeatIncoming: 0,
+      heartbeatOutgoing: 0,
+      reconnectDelay: 3000,
+      // A fresh token for every attempt, including reconnects.
+      beforeConnect: async (c) => {
+        setStatus('connecting', 'Connecting…');
+        try {
+          const url = await negotiate();
+          c.brokerURL = url;
+          ui.endpoint.textContent = url.split('?')[0];
+        } catch (err) {
+          showError('Could not get a connection URL: ' + err.message);
+          setStatus('error', 'Not connected');
+          await c.deactivate();
+        }
+      },
+      onConnect: () => {
+        clearError();
+        setStatus('connected', 'Connected as ' + me.name + ' in #' + room);
+        subscription = client.subscribe(topic(), onChatEvent);
+        members.set(me.id, { id: me.id, name: me.name });
+        renderMembers();
+        publish({ kind: 'join' });
+      },
+      onStompError: (frame) => {
+        const detail = frame.body ? ' (' + frame.body.trim() + ')' : '';
+        showError('The server sent an ERROR: ' + (frame.headers.message || 'no message') + detail);
+      },
+      onWebSocketError: () => {
+        showError('The WebSocket failed. Is the DevHost still running?');
+      },
+      onWebSocketClose: (event) => {
+        if (!client || !client.active) return;
+        subscription = null;
+        setStatus('reconnecting', 'Connection lost (code ' + event.code + '), retrying…');
+      },
+    });
+    client.activate();
+  }
+
+  async function leave() {
+    if (!client) return;
+    const leaving = client;
+    if (leaving.connected) publish({ kind: 'leave' });
+    // Cleared first so that the close handler does not report the deliberate close as a loss.
+    client = null;
+    await leaving.deactivate();
+    subscription = null;
+    members.clear();
+    renderMembers();
+    ui.messages.replaceChildren();
+    ui.chat.hidden = true;
+    ui.joinForm.hidden = false;
+    ui.endpoint.textContent = 'not connected';
+    setStatus('idle', 'Not connected');
+    ui.nameInput.focus();
+  }
+
+  ui.joinForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = ui.nameInput.value.trim();
+    const roomName = ui.roomInput.value.trim().toLowerCase();
+    if (!name) { showError('Pick a name first.'); return; }
+    if (!/^[a-z0-9_-]{1,40}$/.test(roomName)) { showError('A room name uses letters, digits, - and _ only.'); return; }
+    clearError();
+    me.name = name;
+    room = roomName;
+    try { localStorage.setItem('stompfunctions.name', name); } catch { /* private mode */ }
+    ui.roomTitle.textContent = '#' + room;
+    ui.joinForm.hidden = true;
+    ui.chat.hidden = false;
+    connect();
+    ui.messageInput.focus();
+  });
+
+  ui.sendForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = ui.messageInput.value;
+    if (!text.trim() || !client || !client.connected) return;
+    publish({ kind: 'say', text, sentAt: Date.now() });
+    ui.messageInput.value = '';
+    ui.messageInput.focus();
+  });
+
+  ui.leaveButton.addEventListener('click', () => { void leave(); });
+
+  // Best effort: tell the room when the tab goes away.
+  window.addEventListener('pagehide', () => {
+    if (client && client.connected) publish({ kind: 'leave' });
+  });
+
+  try {
+    const saved = localStorage.getItem('stompfunctions.name');
+    if (saved) ui.nameInput.value = saved;
+  } catch { /* private mode */ }
+  const fromQuery = new URLSearchParams(location.search).get('room');
+  if (fromQuery) ui.roomInput.value = fromQuery;
+})();
