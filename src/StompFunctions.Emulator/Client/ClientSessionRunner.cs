@@ -22,7 +22,6 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
     {
         var hub = hubs.GetState(connection.Hub);
         hub.Add(connection, groups);
-        var sendLoop = connection.RunSendLoopAsync();
         Log.Connected(logger, connection.Hub, connection.ConnectionId);
         FireAndForget(settings, connection, "connected", "{}"u8.ToArray());
 
@@ -39,7 +38,7 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
         {
             hub.Remove(connection);
             connection.Close(WebSocketCloseStatus.NormalClosure, "", "The connection ended.");
-            await FinishSendingAsync(connection, sendLoop);
+            await FinishSendingAsync(connection);
             await AwaitClientCloseAsync(socket);
             socket.Abort();
             socket.Dispose();
@@ -170,12 +169,11 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
         });
     }
 
-    private static async Task FinishSendingAsync(ClientConnection connection, Task sendLoop)
+    private static async Task FinishSendingAsync(ClientConnection connection)
     {
-        if (await Task.WhenAny(sendLoop, Task.Delay(CloseHandshakeTimeout)) != sendLoop)
+        if (await Task.WhenAny(connection.SendingDone, Task.Delay(CloseHandshakeTimeout)) != connection.SendingDone)
         {
             connection.Abort("The close handshake timed out.");
-            await sendLoop;
         }
     }
 

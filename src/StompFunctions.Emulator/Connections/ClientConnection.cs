@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
-using System.Threading.Channels;
 
 namespace StompFunctions.Emulator.Connections;
 
 /// <summary>
-/// One client WebSocket held by the emulator: identity, groups, permissions, connection state and a
-/// bounded send queue drained by a single writer, because a WebSocket allows one send at a time and
-/// a fan-out must not wait for the slowest receiver.
+/// One client WebSocket held by the emulator: identity, groups, permissions, connection state and an ordered,
+/// bounded send queue. A WebSocket allows one send at a time, so at most one pump runs per connection; when the
+/// connection is idle the caller's thread sends directly, which lets a fan-out to thousands of sockets complete
+/// mostly synchronously instead of scheduling one thread-pool work item per receiver.
 /// </summary>
 internal sealed class ClientConnection
 {
@@ -17,12 +17,16 @@ internal sealed class ClientConnection
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebSocket _socket;
-    private readonly Channel<OutboundMessage> _outbound;
+    private readonly int _queueLimit;
+    private readonly Lock _gate = new();
+    private readonly Queue<OutboundMessage> _queue = new();
     private readonly CancellationTokenSource _aborted = new();
+    private readonly TaskCompletionSource _sendingDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastEventId; // the connect event used id 0
     private string? _closeReason;
     private string? _state;
-    private int _closing;
+    private bool _sending;
+    private bool _completed;
 
     public ClientConnection(string hub, string connectionId, string? userId, IReadOnlyList<string> roles, string? subprotocol, string? state, WebSocket socket, int queueLimit)
     {
@@ -33,11 +37,7 @@ internal sealed class ClientConnection
         Subprotocol = subprotocol;
         _state = state;
         _socket = socket;
-        _outbound = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(queueLimit)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _queueLimit = queueLimit;
     }
 
     public string Hub { get; }
@@ -66,22 +66,16 @@ internal sealed class ClientConnection
     /// <summary>Why the connection ended, reported in the <c>disconnected</c> event.</summary>
     public string? CloseReason => Volatile.Read(ref _closeReason);
 
-    /// <summary>Cancelled when the socket must be dropped without a close handshake.</summary>
+    /// <summary>Cancelled when the socket must be dropped without (more of) a close handshake.</summary>
     public CancellationToken Aborted => _aborted.Token;
+
+    /// <summary>Completes once the close frame has been sent or the connection was aborted.</summary>
+    public Task SendingDone => _sendingDone.Task;
 
     public long NextEventId() => Interlocked.Increment(ref _lastEventId);
 
-    /// <summary>Queues a message; a client whose queue is full is too slow to keep and is dropped.</summary>
-    public bool TrySend(ReadOnlyMemory<byte> payload, bool binary)
-    {
-        if (_outbound.Writer.TryWrite(OutboundMessage.Data(payload, binary)))
-        {
-            return true;
-        }
-
-        Abort("The connection was dropped because it could not keep up with the messages sent to it.");
-        return false;
-    }
+    /// <summary>Sends or queues a message; a client whose queue is full is too slow to keep and is dropped.</summary>
+    public bool TrySend(ReadOnlyMemory<byte> payload, bool binary) => Enqueue(OutboundMessage.Data(payload, binary));
 
     /// <summary>
     /// Closes after the messages queued before this call have been sent. <paramref name="reason"/> goes into the
@@ -89,42 +83,82 @@ internal sealed class ClientConnection
     /// </summary>
     public void Close(WebSocketCloseStatus status, string reason, string? eventReason = null)
     {
-        if (Interlocked.Exchange(ref _closing, 1) != 0)
+        lock (_gate)
         {
-            return;
+            if (_completed)
+            {
+                return;
+            }
         }
 
         Interlocked.CompareExchange(ref _closeReason, eventReason ?? reason, null);
-        if (!_outbound.Writer.TryWrite(OutboundMessage.Close(status, reason)))
-        {
-            Abort(reason);
-        }
-
-        _outbound.Writer.TryComplete();
+        Enqueue(OutboundMessage.Close(status, reason));
     }
 
     /// <summary>Drops the socket at once.</summary>
     public void Abort(string reason)
     {
         Interlocked.CompareExchange(ref _closeReason, reason, null);
-        Interlocked.Exchange(ref _closing, 1);
-        _outbound.Writer.TryComplete();
+        lock (_gate)
+        {
+            _completed = true;
+            _queue.Clear();
+        }
+
         try
         {
             _aborted.Cancel();
         }
         catch (ObjectDisposedException)
         {
-            // Already finished: nothing left to abort.
+            // Nothing left to abort.
         }
+
+        _sendingDone.TrySetResult();
     }
 
-    /// <summary>The single writer of the socket; ends when the queue completes or the socket fails.</summary>
-    public async Task RunSendLoopAsync()
+    private bool Enqueue(OutboundMessage message)
+    {
+        var overflow = false;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return false;
+            }
+
+            _completed = message.IsClose;
+            if (!_sending)
+            {
+                _sending = true;
+            }
+            else if (_queue.Count < _queueLimit)
+            {
+                _queue.Enqueue(message);
+                return true;
+            }
+            else
+            {
+                overflow = true;
+            }
+        }
+
+        if (overflow)
+        {
+            Abort("The connection was dropped because it could not keep up with the messages sent to it.");
+            return false;
+        }
+
+        _ = PumpAsync(message);
+        return true;
+    }
+
+    /// <summary>The single sender: runs synchronously while sends complete synchronously, asynchronously otherwise.</summary>
+    private async Task PumpAsync(OutboundMessage message)
     {
         try
         {
-            await foreach (var message in _outbound.Reader.ReadAllAsync(_aborted.Token))
+            while (true)
             {
                 if (message.IsClose)
                 {
@@ -132,13 +166,31 @@ internal sealed class ClientConnection
 
                     // A client that never answers the close frame must not hold the receive loop forever.
                     _aborted.CancelAfter(CloseHandshakeTimeout);
+                    _sendingDone.TrySetResult();
                     return;
                 }
 
-                await _socket.SendAsync(message.Payload, message.Type, endOfMessage: true, _aborted.Token);
+                var pending = _socket.SendAsync(message.Payload, message.Type, endOfMessage: true, _aborted.Token);
+                if (pending.IsCompletedSuccessfully)
+                {
+                    pending.GetAwaiter().GetResult();
+                }
+                else
+                {
+                    await pending;
+                }
+
+                lock (_gate)
+                {
+                    if (!_queue.TryDequeue(out message))
+                    {
+                        _sending = false;
+                        return;
+                    }
+                }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
         {
             Abort("The connection was lost while sending to it.");
         }
