@@ -41,7 +41,12 @@ public readonly struct StompFrameReader
     /// </summary>
     public OperationStatus TryRead(ref SequenceReader<byte> reader, out StompFrame frame, out StompParseFailure failure)
     {
-        SkipHeartBeats(ref reader);
+        // Frames usually start right away; only a byte that may be padding sends us through the skip loop.
+        if (!reader.TryPeek(out var first) || first <= StompBytes.ByteCR)
+        {
+            SkipHeartBeats(ref reader);
+        }
+
         frame = default;
         failure = default;
         if (reader.End)

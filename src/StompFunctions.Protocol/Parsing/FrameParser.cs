@@ -109,14 +109,21 @@ internal static class FrameParser
             return colon < 0 ? StompParseError.MalformedHeader : StompParseError.EmptyHeaderName;
         }
 
-        if (crlf && line.Contains(StompBytes.ByteCR))
+        // One pass finds both rare octets; the common line has neither and costs a single vector scan.
+        var special = crlf ? line.IndexOfAny(StompBytes.ByteCR, StompBytes.ByteBackslash)
+            : mode != HeaderEscapeMode.None ? line.IndexOf(StompBytes.ByteBackslash)
+            : -1;
+        if (special >= 0)
         {
-            return StompParseError.BareCarriageReturn;
-        }
+            if (crlf && line[special..].Contains(StompBytes.ByteCR))
+            {
+                return StompParseError.BareCarriageReturn;
+            }
 
-        if (mode != HeaderEscapeMode.None && !HeaderEscaping.IsValid(line, mode))
-        {
-            return StompParseError.InvalidEscape;
+            if (mode != HeaderEscapeMode.None && !HeaderEscaping.IsValid(line[special..], mode))
+            {
+                return StompParseError.InvalidEscape;
+            }
         }
 
         // First occurrence wins ([Repeated Header Entries]); later content-length lines are history.
