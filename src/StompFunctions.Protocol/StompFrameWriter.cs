@@ -96,8 +96,9 @@ public ref struct StompFrameWriter
             return false;
         }
 
-        var length = HeaderEscaping.EscapedLength(name, _mode) + HeaderEscaping.EscapedLength(value, _mode) + 2;
-        var span = _output.GetSpan(length);
+        // Escaping at most doubles a byte; asking for that bound spares a counting pass over the header.
+        var bound = _mode == HeaderEscapeMode.None ? name.Length + value.Length + 2 : (2 * (name.Length + value.Length)) + 2;
+        var span = _output.GetSpan(bound);
         var written = HeaderEscaping.Escape(name, span, _mode);
         span[written++] = StompBytes.ByteColon;
         written += HeaderEscaping.Escape(value, span[written..], _mode);

@@ -106,27 +106,6 @@ internal static class HeaderEscaping
         return d == decoded.Length;
     }
 
-    /// <summary>How many bytes <see cref="Escape"/> writes for <paramref name="value"/>.</summary>
-    public static int EscapedLength(ReadOnlySpan<byte> value, HeaderEscapeMode mode)
-    {
-        if (mode == HeaderEscapeMode.None)
-        {
-            return value.Length;
-        }
-
-        var specials = mode == HeaderEscapeMode.V12 ? SpecialV12 : SpecialV11;
-        var length = value.Length;
-        var i = value.IndexOfAny(specials);
-        while (i >= 0)
-        {
-            length++;
-            value = value[(i + 1)..];
-            i = value.IndexOfAny(specials);
-        }
-
-        return length;
-    }
-
     /// <summary>Index of the first byte that needs escaping, or -1.</summary>
     public static int IndexOfSpecial(ReadOnlySpan<byte> value, HeaderEscapeMode mode) => mode switch
     {
