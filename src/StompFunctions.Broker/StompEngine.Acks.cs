@@ -9,6 +9,12 @@ public sealed partial class StompEngine
 {
     private ValueTask HandleAckAsync(MessageExecution execution, StompFrame frame, ReadOnlyMemory<byte> raw)
     {
+        if (frame.Command == StompCommand.Nack && execution.Session.Version == StompVersion.V1_0)
+        {
+            Fail(execution, frame, "unexpected command", "NACK does not exist in STOMP 1.0.");
+            return ValueTask.CompletedTask;
+        }
+
         // Validate before holding, so a bad ACK in a transaction fails when sent, not at COMMIT.
         if (!TryResolveAck(execution, frame, out _, out _))
         {

@@ -11,7 +11,7 @@ public sealed partial class StompEngine
         var version = NegotiateVersion(frame, execution.Subprotocol);
         if (version is null)
         {
-            var supported = SupportedVersionList();
+            var supported = StompVersionNegotiation.FormatVersionList(_options.SupportedVersions);
             Fail(
                 execution,
                 frame,
@@ -21,7 +21,8 @@ public sealed partial class StompEngine
             return;
         }
 
-        if (frame.Headers.TryGetValue("heart-beat"u8, out var heartBeat) && !IsValidHeartBeat(heartBeat))
+        frame.Headers.TryGetValue("heart-beat"u8, out var heartBeat);
+        if (!StompHeartBeat.TryParse(heartBeat, out _))
         {
             Fail(execution, frame, "invalid heart-beat header", "heart-beat must be two non-negative integers separated by a comma, e.g. 10000,10000.");
             return;
@@ -48,58 +49,23 @@ public sealed partial class StompEngine
     }
 
     /// <summary>
-    /// The highest version both sides support ([Protocol Negotiation]): a CONNECT without accept-version is
-    /// a 1.0 client; list order does not matter; a negotiated <c>vNN.stomp</c> subprotocol caps the version.
+    /// The highest version both sides support ([Protocol Negotiation]); a negotiated <c>vNN.stomp</c>
+    /// subprotocol caps it, since the client announced in the handshake which version it speaks.
     /// </summary>
     private StompVersion? NegotiateVersion(in StompFrame frame, string? subprotocol)
     {
-        var cap = VersionOfSubprotocol(subprotocol) ?? StompVersion.V1_2;
-        if (!frame.Headers.TryGetValue("accept-version"u8, out var accept))
+        var supported = _options.SupportedVersions;
+        if (VersionOfSubprotocol(subprotocol) is { } cap)
         {
-            return Supports(StompVersion.V1_0) ? StompVersion.V1_0 : null;
-        }
-
-        StompVersion? best = null;
-        foreach (var range in accept.AsSpan().Split(','))
-        {
-            StompVersion? offered = accept.AsSpan()[range] switch
+            supported &= cap switch
             {
-                "1.0" => StompVersion.V1_0,
-                "1.1" => StompVersion.V1_1,
-                "1.2" => StompVersion.V1_2,
-                _ => null,
+                StompVersion.V1_0 => StompVersionSet.V1_0,
+                StompVersion.V1_1 => StompVersionSet.V1_0 | StompVersionSet.V1_1,
+                _ => StompVersionSet.All,
             };
-            if (offered is { } v && v <= cap && Supports(v) && (best is null || v > best))
-            {
-                best = v;
-            }
         }
 
-        return best;
-    }
-
-    private string SupportedVersionList()
-    {
-        var versions = new List<string>(3);
-        foreach (var version in (ReadOnlySpan<StompVersion>)[StompVersion.V1_0, StompVersion.V1_1, StompVersion.V1_2])
-        {
-            if (Supports(version))
-            {
-                versions.Add(ServerFrames.VersionText(version));
-            }
-        }
-
-        return string.Join(',', versions);
-    }
-
-    private static bool IsValidHeartBeat(string value)
-    {
-        var comma = value.IndexOf(',', StringComparison.Ordinal);
-        return comma > 0
-            && IsDigits(value.AsSpan(0, comma))
-            && IsDigits(value.AsSpan(comma + 1));
-
-        static bool IsDigits(ReadOnlySpan<char> text) =>
-            !text.IsEmpty && text.Length <= 10 && !text.ContainsAnyExceptInRange('0', '9') && long.Parse(text, System.Globalization.CultureInfo.InvariantCulture) <= int.MaxValue;
+        frame.Headers.TryGetValue("accept-version"u8, out var accept);
+        return StompVersionNegotiation.TryNegotiate(accept, supported, out var version) ? version : null;
     }
 }

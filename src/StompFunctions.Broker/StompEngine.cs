@@ -16,8 +16,6 @@ namespace StompFunctions.Broker;
 /// </summary>
 public sealed partial class StompEngine
 {
-    private static readonly string[] SubprotocolsByPreference = ["v12.stomp", "v11.stomp", "v10.stomp"];
-
     private readonly IStompStateStore _store;
     private readonly IConnectionGateway _gateway;
     private readonly StompHandlerRegistry _registry;
@@ -69,38 +67,16 @@ public sealed partial class StompEngine
             return new StompConnectEventResult(null);
         }
 
-        var offered = subprotocols as ICollection<string> ?? [.. subprotocols];
-        foreach (var candidate in SubprotocolsByPreference)
-        {
-            if (offered.Contains(candidate) && Supports(VersionOfSubprotocol(candidate)!.Value))
-            {
-                return new StompConnectEventResult(candidate);
-            }
-        }
-
-        return new StompConnectEventResult(null);
+        StompVersionNegotiation.TrySelectSubprotocol(subprotocols, _options.SupportedVersions, out var chosen);
+        return new StompConnectEventResult(chosen);
     }
 
     internal string NewId() => _ids.NewId();
 
     internal long? Timestamp() => _options.AddTimestampHeader ? _time.GetUtcNow().ToUnixTimeMilliseconds() : null;
 
-    internal static StompVersion? VersionOfSubprotocol(string? subprotocol) => subprotocol switch
-    {
-        "v12.stomp" => StompVersion.V1_2,
-        "v11.stomp" => StompVersion.V1_1,
-        "v10.stomp" => StompVersion.V1_0,
-        _ => null,
-    };
-
-    private bool Supports(StompVersion version) => (_options.SupportedVersions & ToSet(version)) != 0;
-
-    private static StompVersionSet ToSet(StompVersion version) => version switch
-    {
-        StompVersion.V1_0 => StompVersionSet.V1_0,
-        StompVersion.V1_1 => StompVersionSet.V1_1,
-        _ => StompVersionSet.V1_2,
-    };
+    internal static StompVersion? VersionOfSubprotocol(string? subprotocol) =>
+        subprotocol is not null && StompVersionNegotiation.TryParseSubprotocol(subprotocol, out var version) ? version : null;
 
     private bool IsBrokerDestination(string destination)
     {

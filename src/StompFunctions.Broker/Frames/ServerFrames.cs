@@ -96,12 +96,7 @@ internal static class ServerFrames
         writer.End(message.Body.Span);
     }
 
-    public static string VersionText(StompVersion version) => version switch
-    {
-        StompVersion.V1_0 => "1.0",
-        StompVersion.V1_1 => "1.1",
-        _ => "1.2",
-    };
+    public static string VersionText(StompVersion version) => StompVersionNegotiation.ToHeaderValue(version);
 
     // Headers of a SEND (or publish call) that belong to the server or the transport and never pass through.
     private static bool IsReserved(in StompHeader header, bool timestamped) =>
