@@ -18,12 +18,10 @@ public sealed partial class StompEngine
 {
     private readonly IStompStateStore _store;
     private readonly IConnectionGateway _gateway;
-    private readonly StompHandlerRegistry _registry;
     private readonly StompBrokerOptions _options;
     private readonly TimeProvider _time;
     private readonly IStompIdGenerator _ids;
     private readonly ILogger _logger;
-    private CompiledHandlers? _handlers;
 
     /// <summary>Creates an engine over the two ports.</summary>
     public StompEngine(
@@ -39,13 +37,14 @@ public sealed partial class StompEngine
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
-        _registry = handlers ?? throw new ArgumentNullException(nameof(handlers));
+        ArgumentNullException.ThrowIfNull(handlers);
         _options = options.Value;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _ids = idGenerator ?? throw new ArgumentNullException(nameof(idGenerator));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _options.Parsing.Validate();
         Services = services;
+        Handlers = handlers.Compile();
         Publisher = new StompPublisher(this);
     }
 
@@ -54,7 +53,7 @@ public sealed partial class StompEngine
 
     internal IServiceProvider? Services { get; }
 
-    internal CompiledHandlers Handlers => _handlers ??= _registry.Compile();
+    internal CompiledHandlers Handlers { get; }
 
     /// <summary>
     /// Answers Web PubSub's <c>connect</c> event: the highest <c>vNN.stomp</c> subprotocol the client offered

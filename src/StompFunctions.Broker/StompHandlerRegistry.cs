@@ -4,7 +4,7 @@ namespace StompFunctions.Broker;
 
 /// <summary>
 /// What an application registers: handlers per destination template, middleware, and hooks for CONNECT,
-/// SEND, SUBSCRIBE and ACK/NACK. Fill it before the engine handles its first event; it is frozen then.
+/// SEND, SUBSCRIBE and ACK/NACK. Fill it before the engine is built; it is frozen then.
 /// </summary>
 public sealed class StompHandlerRegistry
 {
@@ -108,7 +108,7 @@ public sealed class StompHandlerRegistry
     {
         if (_frozen)
         {
-            throw new InvalidOperationException("Register STOMP handlers before the engine handles its first event.");
+            throw new InvalidOperationException("Register STOMP handlers before the engine is built (before StompEngine is first resolved).");
         }
 
         list.Add(item);
