@@ -34,7 +34,7 @@ public class MutationFuzzTests
             var mutated = Mutate(generator, original, seeds[generator.Next(seeds.Count)].Raw);
             var options = i % 4 == 0 ? Tight : null;
 
-            var outcome = ReadOutcome.Read(mutated, version, options);
+            var outcome = ReadOutcome.ReadOnce(mutated, version, options);
             statuses[outcome.Status] = statuses.GetValueOrDefault(outcome.Status) + 1;
             AssertStructured(outcome, mutated, options);
 

@@ -25,7 +25,24 @@ internal sealed record ReadOutcome(List<DecodedFrame> Frames, OperationStatus St
         throw new InvalidOperationException("The reader returned more frames than there are bytes.");
     }
 
-    public static ReadOutcome Read(byte[] input, StompVersion version, StompParseOptions? options = null) =>
+    /// <summary>
+    /// Reads a test input, and checks on the way that every presentation of it (whole, embedded, split at every
+    /// point, one byte per segment) reads the same and, for valid inputs, that no truncation consumes part of a
+    /// frame. So every parser input a test states runs through the whole harness.
+    /// </summary>
+    public static ReadOutcome Read(byte[] input, StompVersion version, StompParseOptions? options = null)
+    {
+        var outcome = Harness.AssertEveryPresentationAgrees(input, version, options);
+        if (outcome.Status != OperationStatus.InvalidData && input.Length <= Harness.TruncationLimit)
+        {
+            Harness.AssertEveryTruncationConsumesNoPartialFrame(input, version, options);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Reads the input once, contiguous; for the fuzz and property loops that run thousands of inputs.</summary>
+    public static ReadOutcome ReadOnce(byte[] input, StompVersion version, StompParseOptions? options = null) =>
         Read(new ReadOnlySequence<byte>(input), version, options);
 
     public bool SameAs(ReadOutcome other) =>
