@@ -1,4 +1,5 @@
 using StompFunctions.Emulator.Client;
+using StompFunctions.Emulator.Hubs;
 using StompFunctions.Emulator.Rest;
 
 namespace StompFunctions.Emulator;
@@ -19,6 +20,9 @@ public static class WebPubSubEmulatorEndpointRouteBuilderExtensions
         }
 
         var clients = endpoints.ServiceProvider.GetRequiredService<ClientEndpoint>();
+        var registry = endpoints.ServiceProvider.GetRequiredService<HubRegistry>();
+        endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping
+            .Register(() => registry.CloseAll("The emulator is shutting down."));
         var rest = endpoints.ServiceProvider.GetRequiredService<RestApi>();
         var clientPipeline = endpoints.CreateApplicationBuilder()
             .UseWebSockets()

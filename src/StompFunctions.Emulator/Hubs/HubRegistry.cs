@@ -25,6 +25,21 @@ internal sealed class HubRegistry(IOptions<WebPubSubEmulatorOptions> options)
         return false;
     }
 
+    /// <summary>
+    /// Closes every connection (1001 going away) so that the host can stop: open WebSocket requests would
+    /// otherwise hold the server's shutdown until its timeout.
+    /// </summary>
+    public void CloseAll(string reason)
+    {
+        foreach (var hub in _hubs.Values)
+        {
+            foreach (var connection in hub.Connections)
+            {
+                connection.Close(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, reason);
+            }
+        }
+    }
+
     /// <summary>The live state of a hub; hub names are case-insensitive (webpubsub-protocol.md §1.1).</summary>
     public HubState GetState(string hub) =>
         _hubs.GetOrAdd(hub, static name => new HubState(name.ToLowerInvariant()));
