@@ -23,6 +23,7 @@ internal static class StoreFailures
     public static bool IsStoreFailure(Exception e, CancellationToken cancellationToken) => e switch
     {
         RequestFailedException => true,
+        AggregateException a => a.InnerExceptions.Count > 0 && a.InnerExceptions.All(inner => IsStoreFailure(inner, cancellationToken)),
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         HttpRequestException or IOException => true,
         _ => false,
@@ -31,7 +32,9 @@ internal static class StoreFailures
     /// <summary>The exception the engine turns into a STOMP ERROR for the frame being handled.</summary>
     public static StompStoreUnavailableException Unavailable(Exception e, string operation)
     {
-        var message = e switch
+        // Azure.Core reports a request that failed on every retry as an AggregateException of the attempts.
+        var last = e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[^1] : e;
+        var message = last switch
         {
             RequestFailedException { Status: 0 } =>
                 $"Table Storage is unreachable ({operation}).",

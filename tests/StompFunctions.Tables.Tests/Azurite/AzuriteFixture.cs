@@ -214,7 +214,7 @@ public class AzuriteFixture : IAsyncLifetime
 
         try
         {
-            if (!process.HasExited)
+            if (!process.HasExited && !await TryStopGracefullyAsync(process).ConfigureAwait(false))
             {
                 process.Kill(entireProcessTree: true);
             }
@@ -229,6 +229,39 @@ public class AzuriteFixture : IAsyncLifetime
         finally
         {
             process.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A persistent Azurite saves its database on SIGINT (its only graceful stop); a kill would lose the last seconds of writes,
+    /// which is not what an outage of real storage does. In-memory instances have nothing to save.
+    /// </summary>
+    private async Task<bool> TryStopGracefullyAsync(Process process)
+    {
+        if (!Persistent || OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        using (var signal = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+        {
+            if (signal is null)
+            {
+                return false;
+            }
+
+            await signal.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
