@@ -1,10 +1,18 @@
 using BenchmarkDotNet.Running;
 using StompFunctions.Benchmarks.Codec;
+using StompFunctions.Benchmarks.Tables;
 
 // `-- --compare-stompjs [seconds]` runs the side-by-side parser comparison with Node; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--compare-stompjs")
 {
     return StompjsComparison.Run(args[1..]);
+}
+
+// `-- --table-requests` prints the Table requests each frame type costs (needs a running Azurite, see docs/benchmarks.md).
+if (args.Length > 0 && args[0] == TableRequestReport.Command)
+{
+    await TableRequestReport.RunAsync(Console.Out);
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
