@@ -86,15 +86,50 @@ public sealed partial class StompEngine
 
         var message = draft.WithIdentity(NewId(), Timestamp());
         var kind = message.IsBinary ? PayloadKind.Binary : PayloadKind.Text;
-        using var buffer = new PooledBufferWriter(message.Body.Length + 256);
-        foreach (var route in routes)
+        if (routes.Count == 1)
         {
-            buffer.Reset();
-            ServerFrames.WriteMessage(buffer, StompVersion.V1_2, message, route.SubscriptionId, route.AckMode);
-            await _gateway.SendToGroupAsync(route.Group, buffer.WrittenMemory, kind, cancellationToken).ConfigureAwait(false);
+            using var buffer = new PooledBufferWriter(message.Body.Length + 256);
+            ServerFrames.WriteMessage(buffer, StompVersion.V1_2, message, routes[0].SubscriptionId, routes[0].AckMode);
+            await _gateway.SendToGroupAsync(routes[0].Group, buffer.WrittenMemory, kind, cancellationToken).ConfigureAwait(false);
+            return 1;
         }
 
+        await SendToRoutesConcurrentlyAsync(routes, message, kind, cancellationToken).ConfigureAwait(false);
         return routes.Count;
+    }
+
+    /// <summary>
+    /// Routes are independent: each gets its own frame and REST call, all in flight together, so a frame's latency is
+    /// one round trip rather than one per route (issue 5). Each send reads its own pooled buffer.
+    /// </summary>
+    private async ValueTask SendToRoutesConcurrentlyAsync(IReadOnlyList<StompRoute> routes, OutboundMessage message, PayloadKind kind, CancellationToken cancellationToken)
+    {
+        var buffers = new PooledBufferWriter?[routes.Count];
+        var sends = new List<Task>(routes.Count);
+        try
+        {
+            for (var i = 0; i < routes.Count; i++)
+            {
+                var buffer = buffers[i] = new PooledBufferWriter(message.Body.Length + 256);
+                ServerFrames.WriteMessage(buffer, StompVersion.V1_2, message, routes[i].SubscriptionId, routes[i].AckMode);
+                sends.Add(_gateway.SendToGroupAsync(routes[i].Group, buffer.WrittenMemory, kind, cancellationToken).AsTask());
+            }
+
+            await Task.WhenAll(sends).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A send still in flight reads its buffer: buffers go back to the pool only when every started send has ended.
+            if (!sends.TrueForAll(static send => send.IsCompleted))
+            {
+                await Task.WhenAll(sends).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
+            foreach (var buffer in buffers)
+            {
+                buffer?.Dispose();
+            }
+        }
     }
 
     /// <summary>Writes a MESSAGE into the reply for each of the sender's own subscriptions to the destination.</summary>

@@ -33,6 +33,9 @@ public sealed class StompStackFixture : IAsyncLifetime
 
     public Uri NegotiateUrl => new(AppAddress, "/api/negotiate");
 
+    /// <summary>The hub URL without a token, for anonymous clients.</summary>
+    public string AnonymousHubUrl => $"ws://{Emulator.Endpoint.Authority}/client/hubs/{Hub}";
+
     public string AccessKey => Emulator.Options.AccessKey;
 
     public IServiceProvider Services => _app!.Services;
@@ -45,7 +48,25 @@ public sealed class StompStackFixture : IAsyncLifetime
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IStompStateStore>(Store);
-        builder.Services.AddStomp().AddWebPubSubGateway(options =>
+        builder.Services.AddStomp()
+            .OnConnect(static connect =>
+            {
+                // Anonymous connections authenticate with STOMP login/passcode (the passcode is never logged).
+                if (connect.UpstreamUserId is null && connect.Login is not null)
+                {
+                    if (connect.Passcode == "secret")
+                    {
+                        connect.User = connect.Login;
+                    }
+                    else
+                    {
+                        connect.Reject("bad credentials");
+                    }
+                }
+
+                return ValueTask.CompletedTask;
+            })
+            .AddWebPubSubGateway(options =>
         {
             options.ConnectionString = Emulator.ConnectionString;
             options.Hub = Hub;
@@ -67,7 +88,7 @@ public sealed class StompStackFixture : IAsyncLifetime
         await _app.StartAsync();
         AppAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-        var hub = new EmulatorHubOptions();
+        var hub = new EmulatorHubOptions { AnonymousConnectPolicy = AnonymousConnectPolicy.Allow };
         var handler = new EmulatorEventHandlerOptions { UrlTemplate = UpstreamUrl.AbsoluteUri + "/{event}", UserEventPattern = "*" };
         foreach (var systemEvent in new[] { "connect", "connected", "disconnected" })
         {

@@ -33,4 +33,22 @@ public sealed class StompThroughEmulatorTests
         ];
         Assert.Subset(checks, expected.ToHashSet());
     }
+
+    [Fact]
+    public async Task STOMP_S20_an_anonymous_client_authenticates_with_login_and_passcode_in_the_connect_hook()
+    {
+        var run = await NodeRunner.RunAsync("stomp-anonymous.mjs", [_stack.AnonymousHubUrl], timeout: TimeSpan.FromSeconds(45));
+        _output.WriteLine(run.ToString());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var result = JsonDocument.Parse(run.StandardOutput).RootElement;
+        Assert.False(result.TryGetProperty("error", out _), run.StandardOutput);
+        var good = result.GetProperty("good");
+        var bad = result.GetProperty("bad");
+        Assert.True(good.GetProperty("connected").GetBoolean(), run.StandardOutput);
+        Assert.Equal("ann", good.GetProperty("user").GetString());
+        Assert.False(bad.GetProperty("connected").GetBoolean(), run.StandardOutput);
+        Assert.Equal("bad credentials", bad.GetProperty("error").GetString());
+        Assert.True(bad.TryGetProperty("closed", out _), run.StandardOutput);
+    }
 }
