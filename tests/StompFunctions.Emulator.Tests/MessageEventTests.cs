@@ -67,6 +67,25 @@ public sealed class MessageEventTests
         Assert.Equal("2", binary.Header("ce-id"));
     }
 
+    [Fact]
+    public async Task Empty_and_fragmented_messages_are_each_one_message_event()
+    {
+        await using var stack = await TestStack.StartAsync();
+        stack.Upstream.Reply = r => Task.FromResult(r.Event == "message" ? new UpstreamReply(204) : UpstreamReply.Ok);
+        using var socket = await stack.ConnectAsync();
+
+        await socket.SendAsync(Array.Empty<byte>(), WebSocketMessageType.Text, true, CancellationToken.None);
+        await socket.SendAsync("frag"u8.ToArray(), WebSocketMessageType.Text, false, CancellationToken.None);
+        await socket.SendAsync(new byte[10_000], WebSocketMessageType.Text, false, CancellationToken.None);
+        await socket.SendAsync("end"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+        var empty = await stack.Upstream.NextAsync("message");
+        var fragmented = await stack.Upstream.NextAsync("message");
+
+        Assert.Empty(empty.Body);
+        Assert.Equal(4 + 10_000 + 3, fragmented.Body.Length);
+        Assert.Equal("end", Encoding.UTF8.GetString(fragmented.Body[^3..]));
+    }
+
     [Theory]
     [InlineData("text/plain; charset=utf-8", WebSocketMessageType.Text)]
     [InlineData("application/json", WebSocketMessageType.Text)]

@@ -21,7 +21,7 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
     public async Task RunAsync(EmulatorHubOptions settings, ClientConnection connection, WebSocket socket, IReadOnlyList<string> groups, CancellationToken requestAborted)
     {
         var hub = hubs.GetState(connection.Hub);
-        hub.Add(connection, groups);
+        hub.Add(connection, groups.Where(NameRules.IsValidGroup));
         Log.Connected(logger, connection.Hub, connection.ConnectionId);
         FireAndForget(settings, connection, "connected", "{}"u8.ToArray());
 
@@ -47,16 +47,22 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
         }
     }
 
+    /// <summary>
+    /// Reads messages one at a time. Between messages it waits with a zero-byte read, so an idle connection holds
+    /// no receive buffer (10,000 idle sockets would otherwise pin 40 MB); a zero-byte result is still processed,
+    /// because it may complete an empty message.
+    /// </summary>
     private async Task ReceiveLoopAsync(EmulatorHubOptions settings, ClientConnection connection, WebSocket socket, CancellationToken cancellationToken)
     {
         var maxBytes = hubs.Options.MaxMessageBytes;
-        var chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunkBytes);
-        var message = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
+        var message = new ArrayBufferWriter<byte>();
+        byte[]? chunk = null;
         try
         {
             while (true)
             {
-                var result = await socket.ReceiveAsync(chunk.AsMemory(), cancellationToken);
+                var buffer = chunk ?? Memory<byte>.Empty;
+                var result = await socket.ReceiveAsync(buffer, cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     connection.Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, socket.CloseStatusDescription ?? "", "The client closed the connection.");
@@ -69,10 +75,18 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
                     return;
                 }
 
-                message.Write(chunk.AsSpan(0, result.Count));
                 if (!result.EndOfMessage)
                 {
+                    message.Write(buffer.Span[..result.Count]);
+                    chunk ??= ArrayPool<byte>.Shared.Rent(ReceiveChunkBytes);
                     continue;
+                }
+
+                message.Write(buffer.Span[..result.Count]);
+                if (chunk is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                    chunk = null;
                 }
 
                 if (!await DispatchAsync(settings, connection, message.WrittenMemory, result.MessageType == WebSocketMessageType.Binary, cancellationToken))
@@ -80,20 +94,17 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
                     return;
                 }
 
-                // The body was sent and answered before the next read, so the buffer can be reused; a huge one is not kept.
-                if (message.Capacity > RetainedMessageBufferBytes)
-                {
-                    message = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
-                }
-                else
-                {
-                    message.ResetWrittenCount();
-                }
+                // The body was sent and answered before the next read, so the buffer can be reused; a big one is not kept.
+                message = message.Capacity > RetainedMessageBufferBytes ? new ArrayBufferWriter<byte>() : message;
+                message.ResetWrittenCount();
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            if (chunk is not null)
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
         }
     }
 

@@ -76,7 +76,7 @@ internal sealed partial class AbuseProtection(
 
             return ProbeResult.Passed;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.AbuseProtectionUnreachable(logger, url, ex.Message);
             return ProbeResult.Failed;

@@ -101,8 +101,10 @@ internal sealed partial class UpstreamClient : IDisposable
             Log.Delivered(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId, (int)response.StatusCode);
             return new UpstreamResponse(UpstreamOutcome.Answered, (int)response.StatusCode, hasState, state, response.Content.Headers.ContentType, body);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Network errors, timeouts, and header values HTTP cannot carry (a user id outside Latin-1, say) all
+            // mean the event was not delivered; none of them may take the emulator down.
             Log.DeliveryFailed(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId, ex.Message);
             return UpstreamResponse.Unreachable;
         }
