@@ -15,6 +15,9 @@ namespace StompFunctions.Protocol.Parsing;
 /// </remarks>
 internal static class FrameParser
 {
+    private static readonly SearchValues<byte> LineStopsV12 = SearchValues.Create(StompBytes.ByteLF, StompBytes.ByteCR, StompBytes.ByteBackslash);
+    private static readonly SearchValues<byte> LineStopsEscaped = SearchValues.Create(StompBytes.ByteLF, StompBytes.ByteBackslash);
+
     public static OperationStatus Parse(
         ReadOnlySpan<byte> span, StompParseOptions options, StompVersion version, out FrameLayout layout, out StompParseError error)
     {
@@ -60,7 +63,7 @@ internal static class FrameParser
         while (true)
         {
             var rest = span[pos..];
-            var lf = rest.IndexOf(StompBytes.ByteLF);
+            var lf = FindLineEnd(rest, mode, crlf, out var special);
             var line = lf < 0 ? rest : rest[..lf];
             error = LimitError(line, pos, pos + line.Length, options, crlf);
             if (error != StompParseError.None)
@@ -90,7 +93,7 @@ internal static class FrameParser
                 return Fail(StompParseError.TooManyHeaders, out error);
             }
 
-            error = CheckHeaderLine(line, mode, crlf, options, ref contentLength);
+            error = CheckHeaderLine(line, special, mode, crlf, options, ref contentLength);
             if (error != StompParseError.None)
             {
                 return OperationStatus.InvalidData;
@@ -100,8 +103,33 @@ internal static class FrameParser
         }
     }
 
+    /// <summary>
+    /// Finds the LF ending the line, noting whether a CR or backslash comes before it. The common header line
+    /// has neither, so one vector scan both ends the line and clears it of octets that need a closer look.
+    /// </summary>
+    private static int FindLineEnd(ReadOnlySpan<byte> rest, HeaderEscapeMode mode, bool crlf, out int special)
+    {
+        var stops = crlf ? LineStopsV12 : mode != HeaderEscapeMode.None ? LineStopsEscaped : null;
+        if (stops is null)
+        {
+            special = -1;
+            return rest.IndexOf(StompBytes.ByteLF);
+        }
+
+        var hit = rest.IndexOfAny(stops);
+        if (hit < 0 || rest[hit] == StompBytes.ByteLF)
+        {
+            special = -1;
+            return hit;
+        }
+
+        special = hit;
+        var lf = rest[hit..].IndexOf(StompBytes.ByteLF);
+        return lf < 0 ? -1 : hit + lf;
+    }
+
     private static StompParseError CheckHeaderLine(
-        ReadOnlySpan<byte> line, HeaderEscapeMode mode, bool crlf, StompParseOptions options, ref long contentLength)
+        ReadOnlySpan<byte> line, int special, HeaderEscapeMode mode, bool crlf, StompParseOptions options, ref long contentLength)
     {
         var colon = line.IndexOf(StompBytes.ByteColon);
         if (colon <= 0)
@@ -109,11 +137,8 @@ internal static class FrameParser
             return colon < 0 ? StompParseError.MalformedHeader : StompParseError.EmptyHeaderName;
         }
 
-        // One pass finds both rare octets; the common line has neither and costs a single vector scan.
-        var special = crlf ? line.IndexOfAny(StompBytes.ByteCR, StompBytes.ByteBackslash)
-            : mode != HeaderEscapeMode.None ? line.IndexOf(StompBytes.ByteBackslash)
-            : -1;
-        if (special >= 0)
+        // special < line.Length: the CR of a CR LF line end was cut off already and is not special.
+        if ((uint)special < (uint)line.Length)
         {
             if (crlf && line[special..].Contains(StompBytes.ByteCR))
             {
