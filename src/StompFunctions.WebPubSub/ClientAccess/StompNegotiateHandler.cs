@@ -41,6 +41,14 @@ internal sealed partial class StompNegotiateHandler
             await context.Response.WriteAsync("Web PubSub did not issue a client token.", context.RequestAborted).ConfigureAwait(false);
             return;
         }
+        catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            // Most likely the application's user-id hook; the client gets a plain answer, the log gets the details.
+            Log.NegotiateFailed(_logger, e);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsync("The server could not prepare a client access URL.", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
@@ -55,5 +63,8 @@ internal sealed partial class StompNegotiateHandler
     {
         [LoggerMessage(3100, LogLevel.Error, "Web PubSub refused to issue a client token ({Status}).", EventName = nameof(TokenRequestFailed))]
         public static partial void TokenRequestFailed(ILogger logger, Exception exception, int status);
+
+        [LoggerMessage(3101, LogLevel.Error, "Preparing a client access URL failed.", EventName = nameof(NegotiateFailed))]
+        public static partial void NegotiateFailed(ILogger logger, Exception exception);
     }
 }

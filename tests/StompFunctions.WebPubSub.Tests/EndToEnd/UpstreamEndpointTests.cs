@@ -160,6 +160,36 @@ public sealed class UpstreamEndpointTests
     }
 
     [Fact]
+    public async Task A_heart_beat_only_message_is_answered_204_without_touching_the_state()
+    {
+        var connectionId = "c-beat";
+        var state = await ConnectAsync(connectionId);
+
+        using var response = await _http.SendAsync(UpstreamRequests.Message(Message, connectionId, UpstreamRequests.Signature(_stack.AccessKey, connectionId), "\n"u8.ToArray(), state));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.False(response.Headers.Contains("ce-connectionState"));
+    }
+
+    [Fact]
+    public async Task STOMP_S10_a_binary_message_whose_body_holds_NUL_and_non_utf8_octets_is_accepted_and_fanned_out()
+    {
+        var connectionId = "c-bin";
+        var state = await ConnectAsync(connectionId);
+        var subscribe = Encoding.UTF8.GetBytes("SUBSCRIBE\nid:s\ndestination:/topic/bin-self\n\n\0");
+        using (var subscribed = await _http.SendAsync(UpstreamRequests.Message(Message, connectionId, UpstreamRequests.Signature(_stack.AccessKey, connectionId), subscribe, state)))
+        {
+            state = subscribed.Headers.TryGetValues("ce-connectionState", out var values) ? values.Single() : state;
+        }
+
+        var send = Encoding.UTF8.GetBytes("SEND\ndestination:/topic/bin-self\ncontent-length:2\nreceipt:r\n\n").Concat(new byte[] { 0xff, 0x00, 0x00 }).ToArray();
+        using var response = await _http.SendAsync(UpstreamRequests.Message(Message, connectionId, UpstreamRequests.Signature(_stack.AccessKey, connectionId), send, state, contentType: "application/octet-stream"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("RECEIPT", Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Connected_and_disconnected_events_are_acknowledged_with_204()
     {
         using var connected = await _http.SendAsync(UpstreamRequests.System(new Uri(_stack.UpstreamUrl.AbsoluteUri + "/connected"), "connected", "c-life", UpstreamRequests.Signature(_stack.AccessKey, "c-life")));
