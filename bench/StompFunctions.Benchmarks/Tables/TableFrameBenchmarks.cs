@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StompFunctions.Broker;
 
 namespace StompFunctions.Benchmarks.Tables;
@@ -9,7 +12,7 @@ namespace StompFunctions.Benchmarks.Tables;
 /// <c>dotnet run -- --table-requests</c> (<see cref="TableRequestReport"/>).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(InProcessConfig))]
 public class TableFrameBenchmarks
 {
     private const string ConnectionId = "bench-connection";
@@ -38,4 +41,12 @@ public class TableFrameBenchmarks
 
     [Benchmark(Description = "DISCONNECT (1 subscription)")]
     public ValueTask<StompMessageResult> Disconnect() => _bench.RunAsync(ConnectionId, _subscribed, TableFrameBench.Disconnect);
+
+    // In process: the latency is dominated by Azurite round-trips, and a separate benchmark process
+    // would need its own build, which times out on a loaded machine.
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10));
+    }
 }
