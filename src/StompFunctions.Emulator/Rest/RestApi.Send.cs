@@ -42,20 +42,10 @@ internal sealed partial class RestApi
         }
 
         var excluded = allowExcluded ? call.QueryValues("excluded") : [];
-        var count = 0;
-        foreach (var connection in targets)
-        {
-            if ((excluded.Count > 0 && excluded.Contains(connection.ConnectionId)) || (filter is not null && !filter.Matches(connection)))
-            {
-                continue;
-            }
-
-            // The same array goes to every receiver: a fan-out copies nothing per connection.
-            if (connection.TrySend(payload.Value.Body, payload.Value.Binary))
-            {
-                count++;
-            }
-        }
+        Func<ClientConnection, bool>? include = excluded.Count == 0 && filter is null
+            ? null
+            : connection => !excluded.Contains(connection.ConnectionId) && (filter is null || filter.Matches(connection));
+        var count = FanOut.Send(targets, include, payload.Value.Body, payload.Value.Binary);
 
         Log.Sent(logger, call.Hub.Name, count);
         call.Context.Response.StatusCode = StatusCodes.Status202Accepted;
