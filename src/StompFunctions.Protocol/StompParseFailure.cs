@@ -6,18 +6,20 @@ namespace StompFunctions.Protocol;
 /// </summary>
 public readonly struct StompParseFailure
 {
+    private readonly string? _message;
+
     /// <summary>Creates a failure with a message of the caller's choosing.</summary>
     public StompParseFailure(StompParseError error, string message)
     {
         Error = error;
-        Message = message;
+        _message = message;
     }
 
     /// <summary>The reason.</summary>
     public StompParseError Error { get; }
 
-    /// <summary>A one-line description, safe to send to the peer.</summary>
-    public string Message { get; }
+    /// <summary>A one-line description, safe to send to the peer; empty when there is no failure.</summary>
+    public string Message => _message ?? "";
 
     /// <summary>True when this value describes a failure.</summary>
     public bool IsFailure => Error != StompParseError.None;

@@ -152,6 +152,17 @@ public class FrameReadingTests
     }
 
     [Fact]
+    public void NoFailureHasAnEmptyMessage()
+    {
+        var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(Wire.Bytes("SEND\n")));
+
+        new StompFrameReader(StompVersion.V1_2).TryRead(ref reader, out _, out var failure);
+
+        Assert.False(failure.IsFailure);
+        Assert.Equal("", failure.Message);
+    }
+
+    [Fact]
     public void NulBetweenFramesIsSkippedByDefaultAndRejectedWhenConfigured()
     {
         var input = Wire.Bytes("^@SEND\ndestination:/a\n\n^@");
