@@ -5,14 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace StompFunctions.EventGrid;
 
-/// <summary>Registers the Event Grid ingress mapping.</summary>
+/// <summary>Registers the Event Grid ingress: the mapping and the publisher over the engine.</summary>
 public static class EventGridServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="EventGridMapping"/> with options bound from <paramref name="configuration"/>
+    /// Registers <see cref="EventGridIngress"/> and <see cref="EventGridMapping"/> with options bound from <paramref name="configuration"/>
     /// (the <c>EventGrid</c> section) and validated at start-up.
     /// </summary>
-    public static IServiceCollection AddStompEventGridMapping(this IServiceCollection services, IConfiguration configuration, Action<EventGridRoutingOptions>? configure = null)
+    public static IServiceCollection AddStompEventGridIngress(this IServiceCollection services, IConfiguration configuration, Action<EventGridRoutingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -24,6 +24,7 @@ public static class EventGridServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventGridRoutingOptions>, EventGridRoutingOptionsValidator>());
         services.TryAddSingleton<EventGridMapping>();
+        services.TryAddSingleton<EventGridIngress>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace StompFunctions.EventGrid;
 
 /// <summary>What one Event Grid delivery became.</summary>
@@ -14,5 +16,6 @@ public sealed record EventMappingResult(
     string? Error)
 {
     /// <summary>Whether the delivery could be read at all.</summary>
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsValid => Error is null;
 }

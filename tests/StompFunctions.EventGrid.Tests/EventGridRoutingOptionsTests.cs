@@ -9,7 +9,7 @@ public sealed class EventGridRoutingOptionsTests
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddStompEventGridMapping(configuration.GetSection("EventGrid")).BuildServiceProvider();
+        return new ServiceCollection().AddStompEventGridIngress(configuration.GetSection("EventGrid")).BuildServiceProvider();
     }
 
     [Fact]

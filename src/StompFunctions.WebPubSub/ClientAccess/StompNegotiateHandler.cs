@@ -10,8 +10,9 @@ namespace StompFunctions.WebPubSub.ClientAccess;
 /// The negotiate endpoint: answers <c>{"url":"wss://…/client/hubs/{hub}?access_token=…"}</c> like the official
 /// negotiate pattern, for the user id the <see cref="WebPubSubGatewayOptions.ClientUserId"/> hook chooses
 /// (null = an anonymous connection that may still authenticate with STOMP <c>login</c>/<c>passcode</c>).
+/// <c>MapStompNegotiate</c> maps it; an Azure Functions HTTP trigger calls <see cref="HandleAsync"/> with its context.
 /// </summary>
-internal sealed partial class StompNegotiateHandler
+public sealed partial class StompNegotiateHandler
 {
     private readonly WebPubSubRestClient _client;
     private readonly WebPubSubGatewayOptions _options;

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace StompFunctions.WebPubSub.Publishing;
+
+public sealed partial class StompPublishHandler
+{
+    // Upstream/adapter ids 3000-3999; publishing uses 3200-3299.
+    private static partial class Log
+    {
+        [LoggerMessage(3200, LogLevel.Debug, "Published {Bytes} bytes over HTTP to {Routes} routes.", EventName = nameof(Published))]
+        public static partial void Published(ILogger logger, int bytes, int routes);
+
+        [LoggerMessage(3201, LogLevel.Warning, "HTTP publish refused: the subscription store is unavailable.", EventName = nameof(StoreUnavailable))]
+        public static partial void StoreUnavailable(ILogger logger, Exception exception);
+    }
+}
