@@ -126,7 +126,7 @@ module api 'app/function.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
     appInsightsConnectionString: monitoring.outputs.connectionString
-    webPubSubHostName: webPubSub.outputs.hostName
+    webPubSubName: webPubSub.outputs.name
     hubName: hubName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -13,7 +13,7 @@ param blobEndpoint string
 param tableEndpoint string
 param deploymentContainerName string
 param appInsightsConnectionString string
-param webPubSubHostName string
+param webPubSubName string
 param hubName string
 param maximumInstanceCount int
 param instanceMemoryMB int
@@ -24,6 +24,10 @@ param collectorSchedule string = '0 */5 * * * *'
 
 @description('Browser origins allowed to call negotiate and publish from another site.')
 param corsAllowedOrigins array = []
+
+resource webPubSub 'Microsoft.SignalRService/webPubSub@2024-03-01' existing = {
+  name: webPubSubName
+}
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -94,9 +98,13 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_CLIENT_ID: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-      WebPubSub__Endpoint: 'https://${webPubSubHostName}'
+      // REST calls run as the identity; the access key is here only because checking the
+      // ce-signature of upstream requests (an HMAC over the key) is something no identity can do.
+      WebPubSub__Endpoint: 'https://${webPubSub.properties.hostName}'
+      WebPubSub__AccessKey: webPubSub.listKeys().primaryKey
       WebPubSub__Hub: hubName
       Tables__Endpoint: tableEndpoint
+      Tables__ClientId: identityClientId
       COLLECTOR_SCHEDULE: collectorSchedule
     }
   }

@@ -1,36 +1,48 @@
 namespace StompFunctions.Functions;
 
 /// <summary>
-/// Every setting the app reads, in configuration-key form (<c>Section:Key</c>; as an app setting
-/// or environment variable it is written <c>Section__Key</c>). tests/js/infra checks these names
-/// against the app settings in infra/app/function.bicep and local.settings.sample.json, so a
-/// rename here that is not made there fails the build. The <c>[RequiredInAzure]</c> and
-/// <c>[RequiredLocally]</c> markers tell that check where the app cannot start without the setting.
+/// Every setting the app reads, in configuration-key form (<c>Section:Key</c>; as an app setting or
+/// environment variable it is written <c>Section__Key</c>). tests/js/infra checks these names against
+/// the app settings in infra/app/function.bicep and local.settings.sample.json, and checks that every
+/// <c>Section__Key</c> there is a settable property of the options class the section binds (named by
+/// the <c>see cref</c> on each section), so a rename on either side fails the build. The
+/// <c>[RequiredInAzure]</c> and <c>[RequiredLocally]</c> markers tell that check where the app cannot
+/// start without the setting.
 /// </summary>
 internal static class AppSettingNames
 {
-    /// <summary>Section bound to the Web PubSub adapter's options.</summary>
+    /// <summary>Section bound to <see cref="Broker.StompBrokerOptions"/>: heart-beats, limits, broker prefixes.</summary>
+    public const string StompSection = "Stomp";
+
+    /// <summary>Section bound to <see cref="WebPubSub.WebPubSubGatewayOptions"/>.</summary>
     public const string WebPubSubSection = "WebPubSub";
 
-    // [RequiredInAzure] The service endpoint; in Azure the app reaches it with its managed identity.
+    // [RequiredInAzure] The service endpoint; REST calls reach it with the app's managed identity.
     public const string WebPubSubEndpoint = "WebPubSub:Endpoint";
+
+    // [RequiredInAzure] Checks the ce-signature of upstream requests, which no identity can do; the
+    // one access key in the app settings, put there by Bicep from the service's own keys.
+    public const string WebPubSubAccessKey = "WebPubSub:AccessKey";
 
     // [RequiredInAzure] [RequiredLocally] The hub that carries STOMP connections.
     public const string WebPubSubHub = "WebPubSub:Hub";
 
-    // [RequiredLocally] Locally the emulator's connection string (endpoint and access key) replaces the identity.
+    // [RequiredLocally] Locally the emulator's connection string (endpoint and its public development key).
     public const string WebPubSubConnectionString = "WebPubSub:ConnectionString";
 
-    /// <summary>Section bound to the Table store's options.</summary>
+    /// <summary>Section bound to <see cref="Tables.TableStorageOptions"/>.</summary>
     public const string TablesSection = "Tables";
 
-    // [RequiredInAzure] The Table service endpoint; in Azure the app reaches it with its managed identity.
+    // [RequiredInAzure] The Table service endpoint.
     public const string TablesEndpoint = "Tables:Endpoint";
 
-    // [RequiredLocally] Locally Azurite's connection string replaces the identity.
+    // [RequiredInAzure] Client id of the app's user-assigned identity, which the Table client signs in as.
+    public const string TablesClientId = "Tables:ClientId";
+
+    // [RequiredLocally] Locally Azurite's connection string.
     public const string TablesConnectionString = "Tables:ConnectionString";
 
-    /// <summary>Section bound to the Event Grid ingress mapping (which events go to which destinations).</summary>
+    /// <summary>Section bound to <see cref="EventGrid.EventGridRoutingOptions"/>: which events go to which destinations.</summary>
     public const string EventGridSection = "EventGrid";
 
     // [RequiredInAzure] [RequiredLocally] CRON schedule of the collector timer, read by the host as

@@ -50,3 +50,25 @@ export function hookReads(script) {
   }
   return names;
 }
+
+/**
+ * Sections of AppSettingNames.cs with the options class each binds: a `const string XSection = "Name"`
+ * whose doc comment says `<see cref="Namespace.TypeName"/>`.
+ */
+export function boundSections(source) {
+  const sections = new Map();
+  for (const [, type, name] of source.matchAll(/<see cref="(?:[\w.]+\.)?(\w+)"\/>[^\n]*\n\s*public const string \w+Section = "([^"]+)";/g)) {
+    sections.set(name, type);
+  }
+  return sections;
+}
+
+/** Names of the public settable properties a C# class declares (`public T Name { get; set; }`). */
+export function settableProperties(source) {
+  return new Set([...source.matchAll(/public [\w<>?,\s[\]]+? (\w+) \{ get; (?:set|init); \}/g)].map(([, name]) => name));
+}
+
+/** Names of the public get-only collection properties (bindable by appending: `public IList<T> Name { get; }`). */
+export function collectionProperties(source) {
+  return new Set([...source.matchAll(/public (?:IList|List|IDictionary|Dictionary)<[^>]+> (\w+) \{ get; \}/g)].map(([, name]) => name));
+}
