@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -58,8 +59,10 @@ internal static class TableKeys
     private static string Hashed(string value, int budget)
     {
         var prefixBudget = budget - HashMarker.Length - HashChars;
+        // Hashes the UTF-16 code units themselves: distinct strings hash apart even when they hold lone
+        // surrogates (which UTF-8 would turn into the same replacement character), with no copy.
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(value), hash);
+        SHA256.HashData(MemoryMarshal.AsBytes(value.AsSpan()), hash);
 
         // The readable prefix only helps people browsing the table; uniqueness comes from the hash.
         var readable = new StringBuilder(prefixBudget);

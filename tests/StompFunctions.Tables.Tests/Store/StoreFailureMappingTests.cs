@@ -86,4 +86,16 @@ public sealed class StoreFailureMappingTests(AzuriteFixture azurite) : IClassFix
 
         Assert.True((await store.ReadSpilledStateAsync("c-max", Ct))!.Data.Span.SequenceEqual(data));
     }
+
+    [Fact]
+    public async Task A_destination_longer_than_a_table_property_holds_is_refused_with_a_clear_error_before_any_request()
+    {
+        var counter = new TableRequestCounter();
+        var store = TestStores.Create(azurite, counter);
+
+        var e = await Assert.ThrowsAsync<StompStoreUnavailableException>(() => store.GetRoutesAsync("/topic/" + new string('x', 40_000), Ct).AsTask());
+
+        Assert.Contains("destination is longer", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, counter.Total);
+    }
 }
