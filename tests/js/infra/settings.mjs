@@ -4,7 +4,7 @@
 /**
  * Settings the Functions app reads, from AppSettingNames.cs: every `const string X = "a:b"` is a
  * setting, written as the app setting `a__b`. A `[RequiredInAzure]`/`[RequiredLocally]` comment
- * marker on the line above tells where the app cannot start without it.
+ * marker in the comment right above tells where the app cannot start without it.
  */
 export function codeSettings(source) {
   const settings = new Map();
@@ -14,7 +14,12 @@ export function codeSettings(source) {
     if (!match || !match[1].includes(':') && !/^[A-Za-z_]+$/.test(match[1])) {
       continue;
     }
-    const previous = lines.slice(Math.max(0, i - 3), i).join('\n');
+    // The markers count only in the comment block directly above the constant.
+    let start = i;
+    while (start > 0 && lines[start - 1].trim().startsWith('//')) {
+      start--;
+    }
+    const previous = lines.slice(start, i).join('\n');
     settings.set(match[1].replaceAll(':', '__'), {
       requiredInAzure: previous.includes('[RequiredInAzure]'),
       requiredLocally: previous.includes('[RequiredLocally]'),

@@ -57,10 +57,26 @@ test('tasks and settings point at projects that exist', () => {
   for (const task of tasks) {
     const text = JSON.stringify(task);
     for (const [, project] of text.matchAll(/(?:\$\{workspaceFolder\}\/|--project )(src\/[A-Za-z.]+)/g)) {
-      if (project !== 'src/StompFunctions.DevHost' || existsSync(join(repoRoot, 'src/StompFunctions.DevHost'))) {
-        assert.ok(existsSync(join(repoRoot, project)), `task '${task.label}' uses missing ${project}`);
-      }
+      assert.ok(existsSync(join(repoRoot, project)), `task '${task.label}' uses missing ${project}`);
     }
+  }
+});
+
+test('the background tasks wait for the lines their programs print when ready', () => {
+  const devHost = tasks.find((t) => t.label === 'local stack (no Functions)');
+  assert.ok(readFileSync(join(repoRoot, 'src/StompFunctions.DevHost/DevHostBanner.cs'), 'utf8').includes(devHost.problemMatcher.background.endsPattern));
+  const emulator = tasks.find((t) => t.label === 'emulator: start');
+  assert.ok(readFileSync(join(repoRoot, 'src/StompFunctions.Emulator/Program.cs'), 'utf8').includes(emulator.problemMatcher.background.endsPattern));
+});
+
+test('the local settings sample holds the public development key of the emulator and no other secret', () => {
+  const emulatorKey = /DevelopmentAccessKey = "([^"]+)"/.exec(readFileSync(join(repoRoot, 'src/StompFunctions.Emulator/WebPubSubEmulatorOptions.cs'), 'utf8'))[1];
+  const sample = JSON.parse(readFileSync(join(repoRoot, 'local.settings.sample.json'), 'utf8'));
+  assert.match(sample.Values.WebPubSub__ConnectionString, new RegExp(`^Endpoint=http://localhost:8080;AccessKey=${emulatorKey};Version=1\\.0;$`));
+  assert.equal(sample.Values.Tables__ConnectionString, 'UseDevelopmentStorage=true');
+  assert.equal(sample.Values.AzureWebJobsStorage, 'UseDevelopmentStorage=true');
+  for (const [name, value] of Object.entries(sample.Values)) {
+    assert.ok(!/AccountKey=|SharedAccessSignature=|sig=/i.test(value), `${name} holds a secret`);
   }
 });
 
