@@ -141,6 +141,7 @@ public sealed class UpstreamEndpointTests
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.StartsWith("ERROR\n", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.False(response.Headers.Contains("ce-connectionState"));
         }
         finally
         {
