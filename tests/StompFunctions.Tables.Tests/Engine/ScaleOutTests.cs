@@ -12,7 +12,7 @@ namespace StompFunctions.Tables.Tests.Engine;
 public sealed class ScaleOutTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Subscribers_on_one_instance_receive_every_message_published_through_the_other_exactly_once()
+    public async Task STOMP_S53_subscribers_on_one_instance_receive_every_message_published_through_the_other_exactly_once_with_their_subscription_id()
     {
         var (a, b) = TwoInstances();
         var destination = $"/topic/scale-{Guid.NewGuid():N}";

@@ -11,7 +11,7 @@ namespace StompFunctions.Tables.Tests.Engine;
 public sealed class StorageFaultTests(PersistentAzuriteFixture azurite) : IClassFixture<PersistentAzuriteFixture>
 {
     [Fact]
-    public async Task Frames_needing_the_store_get_an_ERROR_during_an_outage_and_new_frames_work_once_storage_is_back()
+    public async Task STOMP_S36_S37_S60_frames_needing_the_store_get_an_ERROR_with_their_receipt_id_during_an_outage_and_new_frames_work_once_storage_is_back()
     {
         var options = TestTableOptions.For(azurite);
         var gateway = new InMemoryConnectionGateway();
