@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using StompFunctions.Benchmarks.Codec;
+using StompFunctions.Benchmarks.Engine;
 using StompFunctions.Benchmarks.Tables;
 
 // `-- --compare-stompjs [seconds]` runs the side-by-side parser comparison with Node; anything else goes to BenchmarkDotNet.
@@ -13,6 +14,12 @@ if (args.Length > 0 && args[0] == TableRequestReport.Command)
 {
     await TableRequestReport.RunAsync(Console.Out);
     return 0;
+}
+
+// `-- --engine-cpu [seconds]` times the engine scenarios in CPU time as well as wall clock (for loaded machines).
+if (args.Length > 0 && args[0] == "--engine-cpu")
+{
+    return EngineCpuRun.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

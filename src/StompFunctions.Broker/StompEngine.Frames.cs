@@ -23,14 +23,22 @@ public sealed partial class StompEngine
             return;
         }
 
-        var context = new StompFrameContext(this, execution, frame) { Raw = raw };
         try
         {
+            // Without middleware no context object is needed: the hot path allocates none.
             var pipeline = Handlers.Pipeline;
-            await (pipeline is null ? DispatchAsync(context) : pipeline(context)).ConfigureAwait(false);
-            if (context.IsRejected && !execution.ErrorSent)
+            if (pipeline is null)
             {
-                Fail(execution, frame, context.RejectionMessage!, context.RejectionDetails);
+                await DispatchAsync(execution, frame, raw).ConfigureAwait(false);
+            }
+            else
+            {
+                var context = new StompFrameContext(this, execution, frame) { Raw = raw };
+                await pipeline(context).ConfigureAwait(false);
+                if (context.IsRejected && !execution.ErrorSent)
+                {
+                    Fail(execution, frame, context.RejectionMessage!, context.RejectionDetails);
+                }
             }
         }
         catch (StompStoreUnavailableException ex)
@@ -58,24 +66,22 @@ public sealed partial class StompEngine
     }
 
     /// <summary>The end of the middleware pipeline: the command's own handling.</summary>
-    internal ValueTask DispatchAsync(StompFrameContext context)
-    {
-        var execution = context.Execution;
-        var frame = context.Frame;
-        return frame.Command switch
+    internal ValueTask DispatchAsync(StompFrameContext context) => DispatchAsync(context.Execution, context.Frame, context.Raw);
+
+    private ValueTask DispatchAsync(MessageExecution execution, StompFrame frame, ReadOnlyMemory<byte> raw) =>
+        frame.Command switch
         {
             StompCommand.Connect or StompCommand.Stomp => HandleConnectFrameAsync(execution, frame),
-            StompCommand.Send => HandleSendAsync(execution, frame, context.Raw),
+            StompCommand.Send => HandleSendAsync(execution, frame, raw),
             StompCommand.Subscribe => HandleSubscribeAsync(execution, frame),
             StompCommand.Unsubscribe => HandleUnsubscribeAsync(execution, frame),
-            StompCommand.Ack or StompCommand.Nack => HandleAckAsync(execution, frame, context.Raw),
+            StompCommand.Ack or StompCommand.Nack => HandleAckAsync(execution, frame, raw),
             StompCommand.Begin => HandleBegin(execution, frame),
             StompCommand.Commit => HandleCommitAsync(execution, frame),
             StompCommand.Abort => HandleAbort(execution, frame),
             StompCommand.Disconnect => HandleDisconnectFrame(execution),
             _ => Unexpected(execution, frame),
         };
-    }
 
     /// <summary>Writes an ERROR for the frame (with its <c>receipt-id</c>) and marks the connection for closing.</summary>
     private void Fail(MessageExecution execution, in StompFrame frame, string message, string? details, string? versionList = null)
@@ -100,7 +106,7 @@ public sealed partial class StompEngine
     private static ValueTask HandleDisconnectFrame(MessageExecution execution)
     {
         // Open transactions are aborted; subscriptions are cleaned up by the disconnected event, whose state still lists them.
-        if (execution.Session.Transactions.Count > 0)
+        if (execution.Session.HasTransactions)
         {
             execution.Session.Transactions.Clear();
             execution.StateChanged = true;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 
 namespace StompFunctions.Broker.Identifiers;
@@ -21,12 +23,12 @@ internal sealed class RandomIdGenerator : IStompIdGenerator
     public string NewId()
     {
         var value = Interlocked.Increment(ref _counter);
-        return string.Create(_prefix.Length + 1 + 16, (_prefix, value), static (span, state) =>
+        var digits = Math.Max(1, (64 - BitOperations.LeadingZeroCount((ulong)value) + 3) / 4);
+        return string.Create(_prefix.Length + 1 + digits, (_prefix, value), static (span, state) =>
         {
             state._prefix.AsSpan().CopyTo(span);
             span[state._prefix.Length] = '-';
-            state.value.TryFormat(span[(state._prefix.Length + 1)..], out var written, "x16", null);
-            span[(state._prefix.Length + 1 + written)..].Fill('0');
+            state.value.TryFormat(span[(state._prefix.Length + 1)..], out _, "x", CultureInfo.InvariantCulture);
         });
     }
 }

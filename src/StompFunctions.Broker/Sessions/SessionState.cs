@@ -17,9 +17,17 @@ internal sealed class SessionState
 
     public string? User { get; set; }
 
-    public List<SubscriptionEntry> Subscriptions { get; } = [];
+    private List<SubscriptionEntry>? _subscriptions;
+    private List<TransactionEntry>? _transactions;
 
-    public List<TransactionEntry> Transactions { get; } = [];
+    // Created on first use: a SEND outside a transaction never touches them.
+    public List<SubscriptionEntry> Subscriptions => _subscriptions ??= [];
+
+    public List<TransactionEntry> Transactions => _transactions ??= [];
+
+    public bool HasSubscriptions => _subscriptions is { Count: > 0 };
+
+    public bool HasTransactions => _transactions is { Count: > 0 };
 
     /// <summary>Bytes of an incomplete frame waiting for the next WebSocket message.</summary>
     public byte[]? Pending { get; set; }
@@ -29,7 +37,12 @@ internal sealed class SessionState
 
     public SubscriptionEntry? FindSubscription(string id)
     {
-        foreach (var subscription in Subscriptions)
+        if (_subscriptions is null)
+        {
+            return null;
+        }
+
+        foreach (var subscription in _subscriptions)
         {
             if (string.Equals(subscription.Id, id, StringComparison.Ordinal))
             {
@@ -42,7 +55,12 @@ internal sealed class SessionState
 
     public TransactionEntry? FindTransaction(string id)
     {
-        foreach (var transaction in Transactions)
+        if (_transactions is null)
+        {
+            return null;
+        }
+
+        foreach (var transaction in _transactions)
         {
             if (string.Equals(transaction.Id, id, StringComparison.Ordinal))
             {

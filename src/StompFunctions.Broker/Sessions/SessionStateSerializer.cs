@@ -48,7 +48,7 @@ internal static class SessionStateSerializer
         writer.WriteNumber("v"u8, (int)state.Version);
         WriteOptional(writer, "s"u8, state.SessionId);
         WriteOptional(writer, "u"u8, state.User);
-        if (state.Subscriptions.Count > 0)
+        if (state.HasSubscriptions)
         {
             writer.WriteStartArray("b"u8);
             foreach (var subscription in state.Subscriptions)
@@ -63,7 +63,7 @@ internal static class SessionStateSerializer
             writer.WriteEndArray();
         }
 
-        if (state.Transactions.Count > 0)
+        if (state.HasTransactions)
         {
             writer.WriteStartArray("x"u8);
             foreach (var transaction in state.Transactions)
