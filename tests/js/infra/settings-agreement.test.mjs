@@ -96,6 +96,17 @@ test('the postdeploy hooks read only outputs of main.bicep or what they set them
   assert.deepEqual([...hookReads(ps1)].sort(), [...hookReads(sh)].sort());
 });
 
+test('the postdeploy hooks pass the hub module exactly its params', async () => {
+  const { params } = declarations(await parseBicep('infra/app/webpubsub-hub.bicep'));
+  const required = [...params].filter(([, p]) => !p.hasDefault).map(([name]) => name).sort();
+  const sh = [...read('scripts/postdeploy.sh').matchAll(/^ {4}"(\w+)": \{ "value"/gm)].map(([, name]) => name).sort();
+  const ps1 = [...read('scripts/postdeploy.ps1').matchAll(/^ {12}(\w+) += @\{ value =/gm)].map(([, name]) => name).sort();
+  assert.deepEqual(sh, required);
+  assert.deepEqual(ps1, required);
+  assert.match(read('scripts/postdeploy.sh'), /--template-file "\$\(dirname "\$0"\)\/\.\.\/infra\/app\/webpubsub-hub\.bicep"/);
+  assert.match(read('scripts/postdeploy.ps1'), /'\.\.\/infra\/app\/webpubsub-hub\.bicep'/);
+});
+
 test('azure.yaml deploys service api from the Functions project to the app tagged azd-service-name api', () => {
   const yaml = read('azure.yaml');
   assert.match(yaml, /^services:\n {2}api:\n {4}project: \.\/src\/StompFunctions\.Functions\/\n/m);
