@@ -29,9 +29,26 @@ public sealed class StompThroughEmulatorTests
         string[] expected =
         [
             "subprotocol", "connected", "subscribe-receipt", "send-receipt", "message", "binary-message",
-            "raw-connected", "split-frame", "error-frame", "closed-after-error", "non-stomp-refused", "disconnect",
+            "raw-connected", "raw-subscribe-receipt", "split-frame", "raw-message", "error-frame", "closed-after-error", "non-stomp-refused", "disconnect",
         ];
         Assert.Subset(checks, expected.ToHashSet());
+
+        // Every client has gone: the disconnected events (sent after each close) clean up their subscriptions.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        IReadOnlyList<Broker.Ports.StompMember> members;
+        do
+        {
+            members = (await _stack.Store.ReadDestinationAsync("/topic/chat", CancellationToken.None)).Members;
+            if (members.Count == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Empty(members);
     }
 
     [Fact]
