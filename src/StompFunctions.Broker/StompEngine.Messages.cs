@@ -153,6 +153,13 @@ public sealed partial class StompEngine
         var session = execution.Session;
         using var json = new Buffers.PooledBufferWriter(512);
         SessionStateSerializer.WriteJson(session, json);
+        if (json.WrittenCount > _options.MaxConnectionStateBytes)
+        {
+            // The per-item limits normally keep the state far below this; a session past it cannot be kept.
+            Fail(execution, default, "session too large", $"The session state would exceed {_options.MaxConnectionStateBytes} bytes; reconnect.");
+            return previous ?? "";
+        }
+
         var base64Length = ((json.WrittenCount + 2) / 3) * 4;
         try
         {

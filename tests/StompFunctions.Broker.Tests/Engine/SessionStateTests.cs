@@ -68,6 +68,21 @@ public sealed class SessionStateTests
     }
 
     [Fact]
+    public async Task A_session_growing_past_the_state_limit_is_refused_and_the_last_good_state_kept()
+    {
+        var harness = new EngineHarness(o => o.MaxConnectionStateBytes = 300);
+        var client = await harness.ConnectedClientAsync();
+        await client.ExchangeAsync("BEGIN\ntransaction:t\n\n\0");
+        var before = client.State;
+
+        var error = Assert.Single(await client.ExchangeAsync("SEND\ndestination:/topic/a\ntransaction:t\n\n" + new string('z', 400) + "\0"));
+
+        Assert.Equal("session too large", error["message"]);
+        Assert.True(client.Last!.CloseAfterReply);
+        Assert.Equal(before, client.State);
+    }
+
+    [Fact]
     public async Task A_missing_spilled_state_gives_ERROR_and_close()
     {
         var store = new ScriptedStore();

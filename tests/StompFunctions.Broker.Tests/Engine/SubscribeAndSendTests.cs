@@ -121,7 +121,7 @@ public sealed class SubscribeAndSendTests
     }
 
     [Fact]
-    public async Task STOMP_S06_S08_S15_header_values_are_escaped_untrimmed_and_UTF8_on_MESSAGE()
+    public async Task STOMP_S04_S06_S08_S15_header_values_are_unescaped_on_SEND_and_escaped_untrimmed_UTF8_on_MESSAGE()
     {
         var harness = new EngineHarness();
         var subscriber = await harness.ConnectedClientAsync("sub");

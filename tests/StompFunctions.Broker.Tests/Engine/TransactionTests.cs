@@ -122,4 +122,15 @@ public sealed class TransactionTests
 
         Assert.Equal("kept", Assert.Single(subscriber.Delivered).BodyText);
     }
+
+    [Fact]
+    public async Task STOMP_S16_BEGIN_COMMIT_and_ABORT_each_answer_their_receipt()
+    {
+        var (_, _, publisher) = await SetupAsync();
+
+        var receipts = await publisher.ExchangeAsync("BEGIN\ntransaction:a\nreceipt:1\n\n\0COMMIT\ntransaction:a\nreceipt:2\n\n\0BEGIN\ntransaction:b\nreceipt:3\n\n\0ABORT\ntransaction:b\nreceipt:4\n\n\0");
+
+        Assert.Equal(["1", "2", "3", "4"], receipts.Select(r => r["receipt-id"]));
+        Assert.All(receipts, r => Assert.Equal(StompCommand.Receipt, r.Command));
+    }
 }
