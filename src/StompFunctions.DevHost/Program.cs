@@ -1,9 +1,31 @@
+using StompFunctions.Broker;
 using StompFunctions.DevHost;
+using StompFunctions.DevHost.Endpoints;
+using StompFunctions.DevHost.Storage;
+using StompFunctions.Emulator;
+using StompFunctions.Tables;
+using StompFunctions.WebPubSub;
 
-var options = DevHostOptions.FromArgs(args);
+DevHostOptions options;
+try
+{
+    options = DevHostOptions.FromArgs(args);
+}
+catch (ArgumentException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
+
+if (options.TableConnectionString is { } tables && await TableStorageProbe.FindProblemAsync(tables) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    Args = [],
     // The page and stompjs are copied next to the assembly, so the host runs the same from
     // `dotnet run` and from the built DLL.
     ContentRootPath = AppContext.BaseDirectory,
@@ -12,9 +34,29 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
 // The banner says where everything is; the framework's own start-up lines would only repeat it.
 builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+// Request logs would print every client URL, access token included.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+// The emulator and the upstream endpoint share this process and port; the emulator still calls the
+// upstream over real HTTP, exactly as Azure Web PubSub would call the Functions app.
+builder.Services.AddWebPubSubEmulator(emulator => LocalStack.ConfigureEmulator(emulator, options));
+var stomp = builder.Services.AddStomp(LocalStack.ConfigureEngine).AddWebPubSubGateway(gateway => LocalStack.ConfigureGateway(gateway, options));
+var storage = "in-memory (this process)";
+if (options.TableConnectionString is { } connectionString)
+{
+    storage = "Table Storage";
+    stomp.AddTableStorage(table => table.ConnectionString = connectionString);
+}
 
 var app = builder.Build();
+app.UseMiddleware<RestCallCounter>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.Lifetime.ApplicationStarted.Register(() => DevHostBanner.Print(Console.Out, options));
+app.MapWebPubSubEmulator();
+app.MapStompUpstream(LocalStack.UpstreamPath);
+app.MapStompNegotiate("/api/negotiate");
+app.MapPost("/api/publish", PublishEndpoint.HandleAsync);
+app.MapGet("/devhost/stats", () => Results.Json(new { restCalls = RestCallCounter.Count }));
+app.Lifetime.ApplicationStarted.Register(() => DevHostBanner.Print(Console.Out, options, storage));
 await app.RunAsync();
+return 0;

@@ -1,8 +1,9 @@
-// The local stack as a newcomer meets it: one process, a banner with the URLs, the demo page with
-// stompjs beside it, and a clean Ctrl+C.
+// The local stack as a newcomer meets it: one process, a banner with the URLs and the connection
+// string, the demo page with stompjs beside it, negotiate, publish, and a clean Ctrl+C.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startStack } from './support/stack.mjs';
+import { runStackExpectingExit, startStack } from './support/stack.mjs';
+import { StompTestClient } from './support/clients.mjs';
 
 let stack;
 
@@ -10,8 +11,10 @@ before(async () => { stack = await startStack(); });
 after(async () => { await stack?.stop(); });
 
 describe('the DevHost', () => {
-  test('prints the page URL for its own port', () => {
+  test('prints the STOMP endpoint, the page URL and a connection string for its own port', () => {
+    assert.equal(stack.stompUrl, `ws://localhost:${stack.port}/client/hubs/stomp`);
     assert.equal(stack.pageUrl, `http://localhost:${stack.port}/`);
+    assert.match(stack.connectionString, new RegExp(`^Endpoint=http://localhost:${stack.port};Port=${stack.port};AccessKey=[^;]+;Version=1\\.0;?$`));
   });
 
   test('serves the demo page and the stompjs bundle copied from npm at build time', async () => {
@@ -23,6 +26,37 @@ describe('the DevHost', () => {
     assert.equal(lib.status, 200);
     assert.match(await lib.text(), /StompJs/);
   });
+
+  test('negotiate answers a client URL with a token that connects', async (t) => {
+    const response = await fetch(`${stack.baseUrl}/api/negotiate?userId=alice`);
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.ok(body.url.startsWith(`ws://localhost:${stack.port}/client/hubs/stomp?access_token=`), body.url);
+    const client = await StompTestClient.connect(stack, { url: body.url });
+    t.after(() => client.close());
+    assert.equal(client.connectedFrame.headers.version, '1.2');
+  });
+
+  test('the publish endpoint delivers a server-side message to STOMP subscribers', async (t) => {
+    const client = await StompTestClient.connect(stack);
+    t.after(() => client.close());
+    const inbox = await client.subscribe('/topic/announcements', { receipt: 'sub' });
+    const response = await fetch(`${stack.baseUrl}/api/publish?destination=${encodeURIComponent('/topic/announcements')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'from the server',
+    });
+    assert.equal(response.status, 202, await response.text());
+    const message = await inbox.next();
+    assert.equal(message.body, 'from the server');
+    assert.equal(message.headers.destination, '/topic/announcements');
+  });
+
+  test('the publish endpoint rejects a request without destination with a 400 and a message', async () => {
+    const response = await fetch(`${stack.baseUrl}/api/publish`, { method: 'POST', body: 'x' });
+    assert.equal(response.status, 400);
+    assert.ok((await response.text()).length > 0);
+  });
 });
 
 describe('DevHost lifecycle', () => {
@@ -31,5 +65,17 @@ describe('DevHost lifecycle', () => {
     const { code, signal } = await own.stop();
     assert.equal(signal, null);
     assert.equal(code, 0, own.output.join('\n'));
+  });
+
+  test('--storage with an unreachable Table endpoint says so clearly and exits non-zero', async () => {
+    // Port 9 (discard) on loopback: nothing listens there on a test machine.
+    const connection = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;'
+      + 'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;'
+      + 'TableEndpoint=http://127.0.0.1:9/devstoreaccount1;';
+    const { code, output } = await runStackExpectingExit(['--storage', connection]);
+    assert.notEqual(code, 0);
+    assert.match(output, /cannot reach Table Storage/i);
+    assert.match(output, /127\.0\.0\.1:9/);
+    assert.doesNotMatch(output, /Eby8vdM02/, 'the account key is never printed');
   });
 });

@@ -1,0 +1,59 @@
+using StompFunctions.Broker;
+using StompFunctions.Emulator;
+using StompFunctions.Protocol;
+using StompFunctions.WebPubSub;
+
+namespace StompFunctions.DevHost;
+
+/// <summary>How the emulator and the Web PubSub adapter are pointed at each other inside one process.</summary>
+internal static class LocalStack
+{
+    public const string Hub = "stomp";
+
+    public const string UpstreamPath = "/api/stomp";
+
+    public static Uri Endpoint(DevHostOptions options) => new($"http://localhost:{options.Port}");
+
+    /// <summary>The emulator's public development key: it protects nothing, which is why it may be printed.</summary>
+    public static string ConnectionString(DevHostOptions options) =>
+        WebPubSubEmulatorHost.BuildConnectionString(Endpoint(options), WebPubSubEmulatorOptions.DevelopmentAccessKey);
+
+    public static void ConfigureEmulator(WebPubSubEmulatorOptions emulator, DevHostOptions options)
+    {
+        emulator.PublicEndpoint = Endpoint(options);
+        var handler = new EmulatorEventHandlerOptions
+        {
+            UrlTemplate = $"{Endpoint(options).AbsoluteUri.TrimEnd('/')}{UpstreamPath}/{{event}}",
+            UserEventPattern = "*",
+        };
+        handler.SystemEvents.Add("connect");
+        handler.SystemEvents.Add("connected");
+        handler.SystemEvents.Add("disconnected");
+        var hub = new EmulatorHubOptions();
+        hub.EventHandlers.Add(handler);
+        emulator.Hubs[Hub] = hub;
+    }
+
+    /// <summary>
+    /// Frames up to what one Web PubSub WebSocket message carries (1 MB), so the local stack takes every frame the
+    /// service could deliver. The engine's own default (128 KiB) stays the deployed default.
+    /// </summary>
+    public static void ConfigureEngine(StompBrokerOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        engine.Parsing = new StompParseOptions
+        {
+            MaxFrameBytes = StompParseOptions.DefaultMaxFrameBytes,
+            MaxBodyBytes = StompParseOptions.DefaultMaxFrameBytes,
+        };
+    }
+
+    public static void ConfigureGateway(WebPubSubGatewayOptions gateway, DevHostOptions options)
+    {
+        gateway.ConnectionString = ConnectionString(options);
+        gateway.Hub = Hub;
+        // Local only: the page names its user in the negotiate query. A deployed app takes it from authentication.
+        gateway.ClientUserId = static context =>
+            ValueTask.FromResult(context.Request.Query["userId"].ToString() is { Length: > 0 and <= 64 } user ? user : null);
+    }
+}
