@@ -103,13 +103,16 @@ public sealed partial class StompEngine
     private async ValueTask HandleUnsubscribeAsync(MessageExecution execution, StompFrame frame)
     {
         var session = execution.Session;
-        SubscriptionEntry? entry = null;
-        if (frame.Headers.TryGetValue("id"u8, out var id))
+        SubscriptionEntry? entry;
+        string? key;
+        if (frame.Headers.TryGetValue("id"u8, out key))
         {
-            entry = session.FindSubscription(id);
+            entry = session.FindSubscription(key);
         }
-        else if (session.Version == StompVersion.V1_0 && frame.Headers.TryGetValue("destination"u8, out var destination))
+        else if (session.Version == StompVersion.V1_0 && frame.Headers.TryGetValue("destination"u8, out key))
         {
+            // 1.0 may name the subscription by its destination.
+            var destination = key;
             entry = session.Subscriptions.Find(s => string.Equals(s.Destination, destination, StringComparison.Ordinal));
         }
         else
@@ -120,7 +123,7 @@ public sealed partial class StompEngine
 
         if (entry is null)
         {
-            Fail(execution, frame, "unknown subscription", $"No active subscription matches '{id}'.");
+            Fail(execution, frame, "unknown subscription", $"No active subscription of this connection matches '{key}'.");
             return;
         }
 

@@ -47,6 +47,21 @@ public sealed class SessionStateTests
     }
 
     [Fact]
+    public async Task SUBSCRIBE_and_UNSUBSCRIBE_each_cost_one_store_write_and_no_route_read()
+    {
+        var store = new ScriptedStore();
+        var harness = new EngineHarness(store: store);
+        var client = await harness.ConnectedClientAsync();
+
+        await client.ExchangeAsync("SUBSCRIBE\nid:s\ndestination:/topic/t\n\n\0");
+        var afterSubscribe = (store.Writes, store.RouteReads);
+        await client.ExchangeAsync("UNSUBSCRIBE\nid:s\n\n\0");
+
+        Assert.Equal((1, 0), afterSubscribe);
+        Assert.Equal((2, 0), (store.Writes, store.RouteReads));
+    }
+
+    [Fact]
     public async Task A_state_above_the_threshold_spills_to_the_store_and_comes_back()
     {
         var store = new ScriptedStore();
