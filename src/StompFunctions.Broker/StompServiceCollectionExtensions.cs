@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using StompFunctions.Broker.Collector;
+using StompFunctions.Broker.Configuration;
 using StompFunctions.Broker.Identifiers;
 using StompFunctions.Broker.InMemory;
 using StompFunctions.Broker.Ports;
@@ -21,7 +23,8 @@ public static class StompServiceCollectionExtensions
     public static IStompBuilder AddStomp(this IServiceCollection services, Action<StompBrokerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<StompBrokerOptions>();
+        services.AddOptions<StompBrokerOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StompBrokerOptions>, StompBrokerOptionsValidator>());
         if (configure is not null)
         {
             services.Configure(configure);

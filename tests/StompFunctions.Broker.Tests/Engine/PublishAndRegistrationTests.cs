@@ -80,6 +80,23 @@ public sealed class PublishAndRegistrationTests
     }
 
     [Fact]
+    public void Invalid_options_are_refused_with_a_message_naming_the_setting()
+    {
+        var services = new ServiceCollection();
+        services.AddStomp(o =>
+        {
+            o.MaxTransactionFrames = 0;
+            o.ServerName = "";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<StompEngine>());
+
+        Assert.Contains("MaxTransactionFrames", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ServerName", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddStomp_twice_shares_one_handler_registry()
     {
         var services = new ServiceCollection();
