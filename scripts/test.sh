@@ -13,7 +13,10 @@ out="test-output"
 mkdir -p "$out"
 
 echo "== npm packages"
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ -L node_modules ]; then
+  # A worktree sharing another checkout's packages through a link: npm ci would empty the shared folder.
+  echo "node_modules is a link to shared packages: not reinstalling"
+elif [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 

@@ -9,7 +9,7 @@ internal static class DevHostBanner
         output.WriteLine($"  STOMP endpoint:    ws://localhost:{options.Port}/client/hubs/{LocalStack.Hub}");
         output.WriteLine($"  Demo page:         http://localhost:{options.Port}/");
         output.WriteLine($"  Negotiate:         http://localhost:{options.Port}/api/negotiate?userId=<name>");
-        output.WriteLine($"  Publish:           POST http://localhost:{options.Port}/api/publish?destination=/topic/<name>");
+        output.WriteLine($"  Publish:           POST http://localhost:{options.Port}/api/publish/topic/<name>");
         // The emulator's development key is public (the same one Microsoft's emulator prints).
         output.WriteLine($"  Connection string: {LocalStack.ConnectionString(options)}");
         output.WriteLine("Press Ctrl+C to stop.");

@@ -5,6 +5,7 @@ using StompFunctions.DevHost.Storage;
 using StompFunctions.Emulator;
 using StompFunctions.Tables;
 using StompFunctions.WebPubSub;
+using StompFunctions.WebPubSub.Publishing;
 
 DevHostOptions options;
 try
@@ -39,6 +40,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 // The emulator and the upstream endpoint share this process and port; the emulator still calls the
 // upstream over real HTTP, exactly as Azure Web PubSub would call the Functions app.
+builder.Services.AddSingleton<StompPublishHandler>();
 builder.Services.AddWebPubSubEmulator(emulator => LocalStack.ConfigureEmulator(emulator, options));
 var stomp = builder.Services.AddStomp(LocalStack.ConfigureEngine).AddWebPubSubGateway(gateway => LocalStack.ConfigureGateway(gateway, options));
 var storage = "in-memory (this process)";
@@ -55,7 +57,8 @@ app.UseStaticFiles();
 app.MapWebPubSubEmulator();
 app.MapStompUpstream(LocalStack.UpstreamPath);
 app.MapStompNegotiate("/api/negotiate");
-app.MapPost("/api/publish", PublishEndpoint.HandleAsync);
+// The same publish handler the Functions app exposes: POST /api/publish/topic/news.
+app.MapPost("/api/publish/{**destination}", (HttpContext context, string? destination, StompPublishHandler publish) => publish.HandleAsync(context, destination));
 app.MapGet("/devhost/stats", () => Results.Json(new { restCalls = RestCallCounter.Count }));
 app.Lifetime.ApplicationStarted.Register(() => DevHostBanner.Print(Console.Out, options, storage));
 await app.RunAsync();

@@ -41,19 +41,20 @@ describe('the DevHost', () => {
     const client = await StompTestClient.connect(stack);
     t.after(() => client.close());
     const inbox = await client.subscribe('/topic/announcements', { receipt: 'sub' });
-    const response = await fetch(`${stack.baseUrl}/api/publish?destination=${encodeURIComponent('/topic/announcements')}`, {
+    const response = await fetch(`${stack.baseUrl}/api/publish/topic/announcements`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', 'stomp-x-origin': 'server' },
       body: 'from the server',
     });
     assert.equal(response.status, 202, await response.text());
     const message = await inbox.next();
     assert.equal(message.body, 'from the server');
     assert.equal(message.headers.destination, '/topic/announcements');
+    assert.equal(message.headers['x-origin'], 'server');
   });
 
-  test('the publish endpoint rejects a request without destination with a 400 and a message', async () => {
-    const response = await fetch(`${stack.baseUrl}/api/publish`, { method: 'POST', body: 'x' });
+  test('the publish endpoint rejects a header the broker sets itself with a 400 and a message', async () => {
+    const response = await fetch(`${stack.baseUrl}/api/publish/topic/x`, { method: 'POST', body: 'x', headers: { 'stomp-message-id': 'forged' } });
     assert.equal(response.status, 400);
     assert.ok((await response.text()).length > 0);
   });
