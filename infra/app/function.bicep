@@ -100,8 +100,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       // REST calls run as the identity; the access key is here only because checking the
       // ce-signature of upstream requests (an HMAC over the key) is something no identity can do.
+      // Both keys, because the service signs with both and either may be rotated.
       WebPubSub__Endpoint: 'https://${webPubSub.properties.hostName}'
       WebPubSub__AccessKey: webPubSub.listKeys().primaryKey
+      WebPubSub__SecondaryAccessKey: webPubSub.listKeys().secondaryKey
       WebPubSub__Hub: hubName
       Tables__Endpoint: tableEndpoint
       Tables__ClientId: identityClientId

@@ -24,6 +24,10 @@ internal static class AppSettingNames
     // one access key in the app settings, put there by Bicep from the service's own keys.
     public const string WebPubSubAccessKey = "WebPubSub:AccessKey";
 
+    // [RequiredInAzure] The service's secondary key, also accepted for ce-signature, so that rotating
+    // either key (regenerate it, then re-provision) never gets upstream events refused with 401.
+    public const string WebPubSubSecondaryAccessKey = "WebPubSub:SecondaryAccessKey";
+
     // [RequiredInAzure] [RequiredLocally] The hub that carries STOMP connections.
     public const string WebPubSubHub = "WebPubSub:Hub";
 
