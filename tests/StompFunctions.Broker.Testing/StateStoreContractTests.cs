@@ -375,6 +375,48 @@ public abstract class StateStoreContractTests
         Assert.Null(await store.ReadSpilledStateAsync(connection, Ct));
     }
 
+    [Fact]
+    public async Task ListSpilledConnections_pages_through_every_connection_with_spilled_state_once()
+    {
+        var store = await CreateStoreAsync();
+        var prefix = NewConnection();
+
+        // Plain ids, ids with characters the key encoding escapes, and one long enough to be hashed.
+        string[] connections =
+        [
+            .. Enumerable.Range(0, 4).Select(i => $"{prefix}-{i}"),
+            $"{prefix}/with#forbidden?chars\\'%+!|",
+            $"{prefix}-" + new string('x', 600),
+        ];
+        foreach (var connection in connections)
+        {
+            await store.WriteSpilledStateAsync(connection, new byte[] { 1 }, null, Ct);
+        }
+
+        var deleted = $"{prefix}-deleted";
+        await store.WriteSpilledStateAsync(deleted, new byte[] { 2 }, null, Ct);
+        await store.DeleteSpilledStateAsync(deleted, Ct);
+
+        var seen = new List<string>();
+        string? token = null;
+        for (var page = 0; page < 10_000; page++)
+        {
+            var result = await store.ListSpilledConnectionsAsync(token, 2, Ct);
+            Assert.InRange(result.ConnectionIds.Count, 0, 2);
+            seen.AddRange(result.ConnectionIds);
+            token = result.ContinuationToken;
+            if (token is null)
+            {
+                break;
+            }
+        }
+
+        Assert.Null(token);
+        Assert.All(connections, c => Assert.Contains(c, seen));
+        Assert.DoesNotContain(deleted, seen);
+        Assert.Equal(seen.Count, seen.Distinct(StringComparer.Ordinal).Count());
+    }
+
     /// <summary>A destination no other test (or earlier run against a persistent store) uses.</summary>
     protected static string NewDestination() => $"/topic/contract-{Guid.NewGuid():N}";
 

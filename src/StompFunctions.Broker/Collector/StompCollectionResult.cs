@@ -5,5 +5,6 @@ namespace StompFunctions.Broker.Collector;
 /// <param name="MembersRemoved">Member rows of connections that no longer exist, removed.</param>
 /// <param name="RoutesRemoved">Routes with no member left, removed.</param>
 /// <param name="RoutesKept">Routes whose conditional delete met a newer ETag (a concurrent SUBSCRIBE) and were kept.</param>
-/// <param name="Complete">False when the run stopped at its page bound before listing every destination.</param>
-public sealed record StompCollectionResult(int DestinationsScanned, int MembersRemoved, int RoutesRemoved, int RoutesKept, bool Complete);
+/// <param name="SpilledStatesRemoved">Spilled connection states of connections that no longer exist, removed.</param>
+/// <param name="Complete">False when either pass stopped at its page bound before listing everything.</param>
+public sealed record StompCollectionResult(int DestinationsScanned, int MembersRemoved, int RoutesRemoved, int RoutesKept, int SpilledStatesRemoved, bool Complete);

@@ -4,28 +4,34 @@ using StompFunctions.Broker.Ports;
 namespace StompFunctions.Broker.Collector;
 
 /// <summary>
-/// Garbage-collects routes (run it from a timer). For each destination it reads routes and members in one
-/// partition query, removes members whose connection no longer exists (missed disconnected events), then
-/// deletes each route left without members — conditional on the ETag it read, so a SUBSCRIBE that upserted
-/// the route in between (new ETag) wins and its route survives. Stateless: runs on any instance, any number of times.
+/// Garbage-collects routes and spilled state (run it from a timer). For each destination it reads routes and
+/// members in one partition query, removes members whose connection no longer exists (missed disconnected
+/// events), then deletes each route left without members — conditional on the ETag it read, so a SUBSCRIBE
+/// that upserted the route in between (new ETag) wins and its route survives. Then it lists connections with
+/// spilled state and deletes the state of those that no longer exist (a lost disconnected event would
+/// otherwise leave it forever; connection ids are never reused, so a gone connection cannot need it again).
+/// Stateless: runs on any instance, any number of times.
 /// </summary>
 public sealed partial class StompRouteCollector(IStompStateStore store, IConnectionGateway gateway, ILogger<StompRouteCollector> logger)
 {
     private const int PageSize = 100;
 
-    /// <summary>Upper bound of destination pages one run reads (the loop must end even if the store misbehaves).</summary>
+    /// <summary>Upper bound of pages one run reads in each pass (the loops must end even if the store misbehaves).</summary>
     public int MaxPages { get; set; } = 1000;
 
-    /// <summary>Runs one pass over every destination.</summary>
+    /// <summary>Runs one pass over every destination, then one over every connection with spilled state.</summary>
     public async Task<StompCollectionResult> CollectAsync(CancellationToken cancellationToken = default)
     {
         var scanned = 0;
         var membersRemoved = 0;
         var routesRemoved = 0;
         var routesKept = 0;
+        var routesComplete = false;
         string? token = null;
+
+        // Shared by both passes: a connection seen in a member row is not asked about again.
         var alive = new Dictionary<string, bool>(StringComparer.Ordinal);
-        for (var page = 0; page < MaxPages; page++)
+        for (var page = 0; page < MaxPages && !routesComplete; page++)
         {
             var result = await store.ListDestinationsAsync(token, PageSize, cancellationToken).ConfigureAwait(false);
             foreach (var destination in result.Destinations)
@@ -38,15 +44,48 @@ public sealed partial class StompRouteCollector(IStompStateStore store, IConnect
             }
 
             token = result.ContinuationToken;
+            routesComplete = token is null;
+        }
+
+        var (spillsRemoved, spillsComplete) = await CollectSpilledStateAsync(alive, cancellationToken).ConfigureAwait(false);
+        Log.Collected(logger, scanned, membersRemoved, routesRemoved, routesKept, spillsRemoved);
+        return new StompCollectionResult(scanned, membersRemoved, routesRemoved, routesKept, spillsRemoved, routesComplete && spillsComplete);
+    }
+
+    /// <summary>
+    /// Deletes the spilled state of connections that no longer exist; returns how many were removed and
+    /// whether every page was listed. A state deleted in between (NotFound) was already collected.
+    /// </summary>
+    public async Task<(int Removed, bool Complete)> CollectSpilledStateAsync(
+        IDictionary<string, bool>? knownConnections = null, CancellationToken cancellationToken = default)
+    {
+        knownConnections ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        var removed = 0;
+        string? token = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var result = await store.ListSpilledConnectionsAsync(token, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var connectionId in result.ConnectionIds)
+            {
+                if (await ExistsAsync(connectionId, knownConnections, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                if (await store.DeleteSpilledStateAsync(connectionId, cancellationToken).ConfigureAwait(false) == StoreOutcome.Ok)
+                {
+                    removed++;
+                }
+            }
+
+            token = result.ContinuationToken;
             if (token is null)
             {
-                Log.Collected(logger, scanned, membersRemoved, routesRemoved, routesKept);
-                return new StompCollectionResult(scanned, membersRemoved, routesRemoved, routesKept, true);
+                return (removed, true);
             }
         }
 
-        Log.Collected(logger, scanned, membersRemoved, routesRemoved, routesKept);
-        return new StompCollectionResult(scanned, membersRemoved, routesRemoved, routesKept, false);
+        return (removed, false);
     }
 
     /// <summary>Collects one destination; returns (members removed, routes removed, routes kept after a conflict).</summary>
@@ -59,13 +98,7 @@ public sealed partial class StompRouteCollector(IStompStateStore store, IConnect
         var membersRemoved = 0;
         foreach (var member in snapshot.Members)
         {
-            if (!knownConnections.TryGetValue(member.ConnectionId, out var exists))
-            {
-                exists = await gateway.ConnectionExistsAsync(member.ConnectionId, cancellationToken).ConfigureAwait(false);
-                knownConnections[member.ConnectionId] = exists;
-            }
-
-            if (exists)
+            if (await ExistsAsync(member.ConnectionId, knownConnections, cancellationToken).ConfigureAwait(false))
             {
                 occupied.Add(member.Group);
             }
@@ -98,10 +131,21 @@ public sealed partial class StompRouteCollector(IStompStateStore store, IConnect
         return (membersRemoved, routesRemoved, routesKept);
     }
 
+    private async ValueTask<bool> ExistsAsync(string connectionId, IDictionary<string, bool> knownConnections, CancellationToken cancellationToken)
+    {
+        if (!knownConnections.TryGetValue(connectionId, out var exists))
+        {
+            exists = await gateway.ConnectionExistsAsync(connectionId, cancellationToken).ConfigureAwait(false);
+            knownConnections[connectionId] = exists;
+        }
+
+        return exists;
+    }
+
     private static partial class Log
     {
         // Broker event ids: collector 2100-2199.
-        [LoggerMessage(2100, LogLevel.Information, "Route collection: {Destinations} destinations, {Members} stale members and {Routes} empty routes removed, {Kept} routes kept after a concurrent SUBSCRIBE.", EventName = nameof(Collected))]
-        public static partial void Collected(ILogger logger, int destinations, int members, int routes, int kept);
+        [LoggerMessage(2100, LogLevel.Information, "Route collection: {Destinations} destinations, {Members} stale members and {Routes} empty routes removed, {Kept} routes kept after a concurrent SUBSCRIBE, {Spills} spilled states of gone connections removed.", EventName = nameof(Collected))]
+        public static partial void Collected(ILogger logger, int destinations, int members, int routes, int kept, int spills);
     }
 }

@@ -13,6 +13,7 @@ namespace StompFunctions.Broker.Ports;
 /// Routes are never deleted on the hot path: the collector reads a destination with
 /// <see cref="ReadDestinationAsync"/> and deletes member-less routes with <see cref="DeleteRouteAsync"/>,
 /// conditional on the ETag it read, so a SUBSCRIBE that upserted the route in between (new ETag) wins.
+/// It also lists spilled state with <see cref="ListSpilledConnectionsAsync"/> and deletes that of gone connections.
 /// Every method throws <see cref="StompStoreUnavailableException"/> when the store cannot answer.
 /// </summary>
 public interface IStompStateStore
@@ -60,4 +61,11 @@ public interface IStompStateStore
 
     /// <summary>Deletes a connection's spilled state; <see cref="StoreOutcome.NotFound"/> when it had none.</summary>
     ValueTask<StoreOutcome> DeleteSpilledStateAsync(string connectionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists connections that have spilled state, a page at a time (for the collector, which deletes the
+    /// state of connections whose <c>disconnected</c> event was lost). Pass the previous page's token to
+    /// continue; null starts over.
+    /// </summary>
+    ValueTask<ConnectionPage> ListSpilledConnectionsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken);
 }

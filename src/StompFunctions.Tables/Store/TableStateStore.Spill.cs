@@ -18,6 +18,7 @@ internal sealed partial class TableStateStore
     internal const int MaxSpillBytes = SpillChunkBytes * MaxSpillChunks;
 
     private static readonly string[] SpillChunkNames = CreateChunkNames();
+    private static readonly string[] SpillListColumns = ["PartitionKey", Columns.ConnectionId];
 
     /// <inheritdoc />
     public ValueTask<SpilledState?> ReadSpilledStateAsync(string connectionId, CancellationToken cancellationToken)
@@ -57,6 +58,48 @@ internal sealed partial class TableStateStore
         ArgumentNullException.ThrowIfNull(connectionId);
         var keys = (TableKeys.ConnectionPartition(connectionId), TableKeys.SpillRowKey, ETag.All);
         return RunAsync(_sessions, "delete spilled state", keys, DeleteAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ConnectionPage> ListSpilledConnectionsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken)
+    {
+        var pageSize = pageSizeHint is > 0 and <= MaxPageSize ? pageSizeHint : MaxPageSize;
+
+        // Only spill rows, only their keys: the token is the last partition key returned and the next
+        // page starts after it, as for destinations.
+        var filter = string.Concat("RowKey eq '", TableKeys.SpillRowKey, "'");
+        if (continuationToken is not null)
+        {
+            filter = string.Concat(filter, " and PartitionKey gt '", Quote(continuationToken), "'");
+        }
+
+        return RunAsync(_sessions, "list spilled connections", (filter, pageSize), ListSpilledPageAsync, cancellationToken);
+    }
+
+    private static async Task<ConnectionPage> ListSpilledPageAsync(TableClient table, (string Filter, int PageSize) query, CancellationToken cancellationToken)
+    {
+        var connections = new List<string>();
+        string? lastPartition = null;
+        string? serviceContinuation = null;
+        var pages = table.QueryAsync<TableEntity>(query.Filter, query.PageSize, SpillListColumns, cancellationToken).AsPages(null, query.PageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            foreach (var row in page.Values)
+            {
+                lastPartition = row.PartitionKey;
+                connections.Add(TableKeys.IsHashed(row.PartitionKey) ? Required(row, Columns.ConnectionId) : TableKeyEncoding.Decode(row.PartitionKey));
+            }
+
+            serviceContinuation = page.ContinuationToken;
+
+            // A page may be empty yet continue (the service stops a scan after 5 s): keep reading then.
+            if (connections.Count > 0 || serviceContinuation is null)
+            {
+                break;
+            }
+        }
+
+        return new ConnectionPage(connections, serviceContinuation is null ? null : lastPartition);
     }
 
     private static async Task<SpilledState?> ReadSpillAsync(TableClient table, string partition, CancellationToken cancellationToken)

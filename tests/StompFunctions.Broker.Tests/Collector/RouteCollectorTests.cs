@@ -21,7 +21,7 @@ public sealed class RouteCollectorTests
 
         var result = await collector.CollectAsync(Ct);
 
-        Assert.Equal(new StompCollectionResult(1, 0, 1, 0, true), result);
+        Assert.Equal(new StompCollectionResult(1, 0, 1, 0, 0, true), result);
         Assert.Equal("b", Assert.Single(await harness.Store.GetRoutesAsync("/topic/x", Ct)).SubscriptionId);
     }
 
@@ -36,7 +36,7 @@ public sealed class RouteCollectorTests
 
         var result = await collector.CollectAsync(Ct);
 
-        Assert.Equal(new StompCollectionResult(1, 1, 1, 0, true), result);
+        Assert.Equal(new StompCollectionResult(1, 1, 1, 0, 0, true), result);
         Assert.Empty(await harness.Store.GetRoutesAsync("/topic/x", Ct));
     }
 
@@ -76,5 +76,45 @@ public sealed class RouteCollectorTests
 
         Assert.Equal((130, 130, true), (result.DestinationsScanned, result.RoutesRemoved, result.Complete));
         Assert.Empty((await harness.Store.ListDestinationsAsync(null, 10, Ct)).Destinations);
+    }
+
+    [Fact]
+    public async Task Spilled_state_of_a_gone_connection_is_removed_and_that_of_a_live_one_kept()
+    {
+        var harness = new EngineHarness();
+        await harness.ConnectedClientAsync("live");
+        await harness.ConnectedClientAsync("gone");
+        await harness.Store.WriteSpilledStateAsync("live", new byte[] { 1, 2, 3 }, null, Ct);
+        await harness.Store.WriteSpilledStateAsync("gone", new byte[] { 4, 5, 6 }, null, Ct);
+
+        // The disconnected event of "gone" never reached the engine.
+        harness.Gateway.Disconnect("gone");
+        var collector = new StompRouteCollector(harness.Store, harness.Gateway, NullLogger<StompRouteCollector>.Instance);
+
+        var result = await collector.CollectAsync(Ct);
+
+        Assert.Equal((1, true), (result.SpilledStatesRemoved, result.Complete));
+        Assert.Null(await harness.Store.ReadSpilledStateAsync("gone", Ct));
+        Assert.Equal(new byte[] { 1, 2, 3 }, (await harness.Store.ReadSpilledStateAsync("live", Ct))!.Data.ToArray());
+        Assert.Equal(["live"], (await harness.Store.ListSpilledConnectionsAsync(null, 10, Ct)).ConnectionIds);
+    }
+
+    [Fact]
+    public async Task Spilled_state_collection_walks_every_page_and_stops_at_its_page_bound()
+    {
+        var harness = new EngineHarness();
+        for (var i = 0; i < 230; i++)
+        {
+            await harness.Store.WriteSpilledStateAsync($"never-connected-{i:D3}", new byte[] { 7 }, null, Ct);
+        }
+
+        var collector = new StompRouteCollector(harness.Store, harness.Gateway, NullLogger<StompRouteCollector>.Instance) { MaxPages = 2 };
+
+        var bounded = await collector.CollectAsync(Ct);
+        var rest = await collector.CollectAsync(Ct);
+
+        Assert.Equal((200, false), (bounded.SpilledStatesRemoved, bounded.Complete));
+        Assert.Equal((30, true), (rest.SpilledStatesRemoved, rest.Complete));
+        Assert.Empty((await harness.Store.ListSpilledConnectionsAsync(null, 10, Ct)).ConnectionIds);
     }
 }

@@ -55,6 +55,12 @@ internal sealed class ScriptedStore : IStompStateStore
     public ValueTask<DestinationPage> ListDestinationsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken) =>
         _inner.ListDestinationsAsync(continuationToken, pageSizeHint, cancellationToken);
 
+    public ValueTask<ConnectionPage> ListSpilledConnectionsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken)
+    {
+        Check(nameof(ListSpilledConnectionsAsync));
+        return _inner.ListSpilledConnectionsAsync(continuationToken, pageSizeHint, cancellationToken);
+    }
+
     public ValueTask<SpilledState?> ReadSpilledStateAsync(string connectionId, CancellationToken cancellationToken)
     {
         Check(nameof(ReadSpilledStateAsync));

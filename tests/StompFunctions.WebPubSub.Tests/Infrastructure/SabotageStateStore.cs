@@ -28,6 +28,9 @@ internal sealed class SabotageStateStore : IStompStateStore
     public ValueTask<DestinationPage> ListDestinationsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken) =>
         _inner.ListDestinationsAsync(continuationToken, pageSizeHint, cancellationToken);
 
+    public ValueTask<ConnectionPage> ListSpilledConnectionsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken) =>
+        _inner.ListSpilledConnectionsAsync(continuationToken, pageSizeHint, cancellationToken);
+
     public ValueTask<SpilledState?> ReadSpilledStateAsync(string connectionId, CancellationToken cancellationToken) =>
         Fail ? throw new InvalidOperationException("sabotaged") : _inner.ReadSpilledStateAsync(connectionId, cancellationToken);
 
