@@ -1,15 +1,23 @@
 namespace StompFunctions.DevHost;
 
-/// <summary>What a newcomer needs to start: where to point a STOMP client, the page, the connection string.</summary>
+/// <summary>
+/// What a newcomer needs to start: the page, how to get a STOMP URL that connects (negotiate: the hub itself
+/// refuses clients without a token unless <c>--anonymous</c>), publish, and the connection string.
+/// </summary>
 internal static class DevHostBanner
 {
     public static void Print(TextWriter output, DevHostOptions options, string storage)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
+        var http = $"http://localhost:{options.Port}";
         output.WriteLine($"StompFunctions DevHost is running (state: {storage})");
-        output.WriteLine($"  STOMP endpoint:    ws://localhost:{options.Port}/client/hubs/{LocalStack.Hub}");
-        output.WriteLine($"  Demo page:         http://localhost:{options.Port}/");
-        output.WriteLine($"  Negotiate:         http://localhost:{options.Port}/api/negotiate?userId=<name>");
-        output.WriteLine($"  Publish:           POST http://localhost:{options.Port}/api/publish/topic/<name>");
+        output.WriteLine($"  Demo page:         {http}/");
+        output.WriteLine($"  STOMP URL:         GET {http}/api/negotiate?userId=<name> answers {{\"url\":\"ws://…?access_token=…\"}}; connect to it with subprotocol v12.stomp");
+        output.WriteLine(options.AllowAnonymous
+            ? $"  STOMP endpoint:    ws://localhost:{options.Port}/client/hubs/{LocalStack.Hub} (anonymous clients allowed: --anonymous)"
+            : $"  STOMP endpoint:    ws://localhost:{options.Port}/client/hubs/{LocalStack.Hub} (needs the access_token from negotiate, or start with --anonymous)");
+        output.WriteLine($"  Publish:           POST {http}/api/publish/topic/<name>");
         // The emulator's development key is public (the same one Microsoft's emulator prints).
         output.WriteLine($"  Connection string: {LocalStack.ConnectionString(options)}");
         output.WriteLine("Press Ctrl+C to stop.");

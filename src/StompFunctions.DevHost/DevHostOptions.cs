@@ -2,13 +2,33 @@ using System.Globalization;
 
 namespace StompFunctions.DevHost;
 
-/// <summary>The DevHost's command line: <c>--port</c> (default 8080) and <c>--storage</c>.</summary>
-internal sealed record DevHostOptions(int Port, string? TableConnectionString)
+/// <summary>
+/// The DevHost's command line: <c>--port</c> (default 8080), <c>--storage</c>, <c>--anonymous</c>, <c>--cors</c>
+/// and <c>--help</c>. Every mistake is one line naming the option and what it takes.
+/// </summary>
+internal sealed record DevHostOptions(int Port, string? TableConnectionString, bool AllowAnonymous = false, IReadOnlyList<string>? CorsOrigins = null)
 {
     public const int DefaultPort = 8080;
 
     /// <summary>Azurite's default endpoints (Table service on 127.0.0.1:10002), as every Azure SDK reads it.</summary>
     public const string AzuriteConnectionString = "UseDevelopmentStorage=true";
+
+    public const string Usage =
+        """
+        Usage: dotnet run --project src/StompFunctions.DevHost -- [options]
+          --port <1-65535>        the one port of the whole stack (default 8080)
+          --storage <where>       memory (default), azurite (a running Azurite), or a Table Storage connection string
+          --anonymous             let clients open the hub without a token (off by default, as in Azure)
+          --cors <origins>        origins allowed to call negotiate and publish from a browser:
+                                  * (default), none, or a comma list such as http://localhost:5173
+          --help                  this text
+        """;
+
+    /// <summary>True when <c>--help</c> (or <c>-h</c>) was given: print <see cref="Usage"/> and exit 0.</summary>
+    public bool ShowHelp { get; init; }
+
+    /// <summary>The origins that may call negotiate and publish cross-origin; empty refuses every other origin.</summary>
+    public IReadOnlyList<string> AllowedOrigins => CorsOrigins ?? ["*"];
 
     /// <summary>
     /// <c>--storage memory</c> (the default) keeps state in this process; <c>--storage azurite</c> uses a
@@ -17,35 +37,63 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString)
     public static DevHostOptions FromArgs(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var port = DefaultPort;
-        string? tables = null;
+        var options = new DevHostOptions(DefaultPort, null);
         for (var i = 0; i < args.Length; i++)
         {
-            var hasValue = i + 1 < args.Length;
-            switch (args[i])
+            var name = args[i];
+            options = name switch
             {
-                case "--port" when hasValue:
-                    var text = args[++i];
-                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
-                    {
-                        throw new ArgumentException($"--port needs a number from 1 to 65535, not '{text}'.");
-                    }
+                "--help" or "-h" or "-?" => options with { ShowHelp = true },
+                "--anonymous" => options with { AllowAnonymous = true },
+                "--port" => options with { Port = ParsePort(ValueOf(args, ref i)) },
+                "--storage" => options with { TableConnectionString = ParseStorage(ValueOf(args, ref i)) },
+                "--cors" => options with { CorsOrigins = ParseOrigins(ValueOf(args, ref i)) },
+                _ => throw new ArgumentException($"Unknown option '{name}'. Run with --help for the options."),
+            };
+        }
 
-                    break;
-                case "--storage" when hasValue:
-                    tables = args[++i] switch
-                    {
-                        "memory" or "in-memory" => null,
-                        "azurite" => AzuriteConnectionString,
-                        var connectionString => connectionString,
-                    };
-                    break;
-                default:
-                    throw new ArgumentException(
-                        $"Unknown or incomplete option '{args[i]}'. Usage: --port <1-65535> --storage <memory|azurite|Table connection string>");
+        return options;
+    }
+
+    private static string ValueOf(string[] args, ref int i)
+    {
+        var name = args[i];
+        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{name} needs a value. Run with --help for the options.");
+        }
+
+        return args[++i];
+    }
+
+    private static int ParsePort(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? port
+            : throw new ArgumentException($"--port needs a number from 1 to 65535, not '{text}'.");
+
+    private static string? ParseStorage(string text) => text switch
+    {
+        "memory" or "in-memory" => null,
+        "azurite" => AzuriteConnectionString,
+        var connectionString => connectionString,
+    };
+
+    private static string[] ParseOrigins(string text)
+    {
+        if (text is "*" or "none")
+        {
+            return text == "*" ? ["*"] : [];
+        }
+
+        var origins = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var origin in origins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/" || origin.EndsWith('/'))
+            {
+                throw new ArgumentException($"--cors takes *, none or origins such as http://localhost:5173 (scheme, host, port; no path), not '{origin}'.");
             }
         }
 
-        return new DevHostOptions(port, tables);
+        return origins.Length > 0 ? origins : throw new ArgumentException("--cors needs *, none or at least one origin.");
     }
 }

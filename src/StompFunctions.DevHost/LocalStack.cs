@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using StompFunctions.Broker;
 using StompFunctions.Emulator;
 using StompFunctions.Protocol;
@@ -11,6 +12,9 @@ internal static class LocalStack
     public const string Hub = "stomp";
 
     public const string UpstreamPath = "/api/stomp";
+
+    /// <summary>The CORS policy of negotiate and publish: a page served by another origin (a Vite dev server) may call them.</summary>
+    public const string CorsPolicy = "devhost-clients";
 
     public static Uri Endpoint(DevHostOptions options) => new($"http://localhost:{options.Port}");
 
@@ -29,7 +33,11 @@ internal static class LocalStack
         handler.SystemEvents.Add("connect");
         handler.SystemEvents.Add("connected");
         handler.SystemEvents.Add("disconnected");
-        var hub = new EmulatorHubOptions();
+        var hub = new EmulatorHubOptions
+        {
+            // Deny unless asked, as a new Web PubSub hub does: clients get their URL from negotiate.
+            AnonymousConnectPolicy = options.AllowAnonymous ? AnonymousConnectPolicy.Allow : AnonymousConnectPolicy.Deny,
+        };
         hub.EventHandlers.Add(handler);
         emulator.Hubs[Hub] = hub;
     }
@@ -46,6 +54,23 @@ internal static class LocalStack
             MaxFrameBytes = StompParseOptions.DefaultMaxFrameBytes,
             MaxBodyBytes = StompParseOptions.DefaultMaxFrameBytes,
         };
+    }
+
+    /// <summary>Locally any origin by default (<c>--cors</c> narrows it); only GET/POST, any request header (<c>stomp-*</c>).</summary>
+    public static void ConfigureCors(CorsPolicyBuilder policy, DevHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.AllowedOrigins.Contains("*"))
+        {
+            policy.AllowAnyOrigin();
+        }
+        else
+        {
+            policy.WithOrigins([.. options.AllowedOrigins]);
+        }
+
+        policy.WithMethods(HttpMethods.Get, HttpMethods.Post).AllowAnyHeader();
     }
 
     public static void ConfigureGateway(WebPubSubGatewayOptions gateway, DevHostOptions options)

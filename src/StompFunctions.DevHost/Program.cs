@@ -18,6 +18,12 @@ catch (ArgumentException e)
     return 2;
 }
 
+if (options.ShowHelp)
+{
+    Console.WriteLine(DevHostOptions.Usage);
+    return 0;
+}
+
 if (options.TableConnectionString is { } tables && await TableStorageProbe.FindProblemAsync(tables) is { } problem)
 {
     await Console.Error.WriteLineAsync(problem);
@@ -37,6 +43,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port
 builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 // Request logs would print every client URL, access token included.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// A port in use is one line below, not the host's stack trace.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+builder.Services.AddCors(cors => cors.AddPolicy(LocalStack.CorsPolicy, policy => LocalStack.ConfigureCors(policy, options)));
 
 // The emulator and the upstream endpoint share this process and port; the emulator still calls the
 // upstream over real HTTP, exactly as Azure Web PubSub would call the Functions app.
@@ -54,12 +63,24 @@ var app = builder.Build();
 app.UseMiddleware<RestCallCounter>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseCors();
 app.MapWebPubSubEmulator();
 app.MapStompUpstream(LocalStack.UpstreamPath);
-app.MapStompNegotiate("/api/negotiate");
+app.MapStompNegotiate("/api/negotiate").RequireCors(LocalStack.CorsPolicy);
 // The same publish handler the Functions app exposes: POST /api/publish/topic/news.
-app.MapPost("/api/publish/{**destination}", (HttpContext context, string? destination, StompPublishHandler publish) => publish.HandleAsync(context, destination));
+app.MapPost("/api/publish/{**destination}", (HttpContext context, string? destination, StompPublishHandler publish) => publish.HandleAsync(context, destination))
+    .RequireCors(LocalStack.CorsPolicy);
 app.MapGet("/devhost/stats", () => Results.Json(new { restCalls = RestCallCounter.Count }));
 app.Lifetime.ApplicationStarted.Register(() => DevHostBanner.Print(Console.Out, options, storage));
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"Port {options.Port} is already in use (another DevHost?): stop that process or pick another port with --port N.");
+    return 1;
+}
+
+await app.WaitForShutdownAsync();
 return 0;

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { runStackExpectingExit, startStack } from './support/stack.mjs';
+import WebSocket from 'ws';
 import { StompTestClient } from './support/clients.mjs';
 
 let stack;
@@ -15,6 +16,19 @@ describe('the DevHost', () => {
     assert.equal(stack.stompUrl, `ws://localhost:${stack.port}/client/hubs/stomp`);
     assert.equal(stack.pageUrl, `http://localhost:${stack.port}/`);
     assert.match(stack.connectionString, new RegExp(`^Endpoint=http://localhost:${stack.port};Port=${stack.port};AccessKey=[^;]+;Version=1\\.0;?$`));
+  });
+
+  test('the bare hub URL refuses a client without a token (as Azure does), and the banner says to negotiate', async () => {
+    const banner = stack.output.join('\n');
+    assert.match(banner, /STOMP endpoint:.*needs the access_token from negotiate, or start with --anonymous/);
+    assert.match(banner, new RegExp(`STOMP URL: +GET http://localhost:${stack.port}/api/negotiate\\?userId=`));
+    const socket = new WebSocket(stack.stompUrl, ['v12.stomp']);
+    const status = await new Promise((resolve) => {
+      socket.once('unexpected-response', (_, response) => resolve(response.statusCode));
+      socket.once('open', () => resolve('open'));
+      socket.once('error', () => resolve('error'));
+    });
+    assert.equal(status, 401);
   });
 
   test('serves the demo page and the stompjs bundle copied from npm at build time', async () => {
