@@ -8,7 +8,7 @@ namespace StompFunctions.Broker;
 /// </summary>
 public sealed class StompConnectContext
 {
-    internal StompConnectContext(string connectionId, string? upstreamUserId, StompVersion version, StompHeaders headers, IServiceProvider? services, CancellationToken cancellationToken)
+    internal StompConnectContext(string connectionId, string? upstreamUserId, IReadOnlyList<string> upstreamRoles, StompVersion version, StompHeaders headers, IServiceProvider? services, CancellationToken cancellationToken)
     {
         ConnectionId = connectionId;
         UpstreamUserId = upstreamUserId;
@@ -17,6 +17,8 @@ public sealed class StompConnectContext
         Services = services;
         CancellationToken = cancellationToken;
         User = upstreamUserId;
+        UpstreamRoles = upstreamRoles;
+        Roles = upstreamRoles;
     }
 
     /// <summary>The Web PubSub connection id.</summary>
@@ -24,6 +26,12 @@ public sealed class StompConnectContext
 
     /// <summary>The user Web PubSub authenticated from the access token, if any.</summary>
     public string? UpstreamUserId { get; }
+
+    /// <summary>
+    /// The roles the connection brought from its access token (the adapter sets them when Web PubSub asks about the
+    /// handshake); empty when none.
+    /// </summary>
+    public IReadOnlyList<string> UpstreamRoles { get; }
 
     /// <summary>The version negotiated for the session.</summary>
     public StompVersion Version { get; }
@@ -48,6 +56,9 @@ public sealed class StompConnectContext
 
     /// <summary>The session's user: starts as <see cref="UpstreamUserId"/>; hooks may replace it.</summary>
     public string? User { get; set; }
+
+    /// <summary>The session's roles, which authorization hooks read: start as <see cref="UpstreamRoles"/>; hooks may replace them.</summary>
+    public IReadOnlyList<string> Roles { get; set; }
 
     /// <summary>The reason given to <see cref="Reject"/>, if called.</summary>
     public string? RejectionMessage { get; private set; }

@@ -1,5 +1,6 @@
 using StompFunctions.Broker.Execution;
 using StompFunctions.Broker.Frames;
+using StompFunctions.Broker.Sessions;
 using StompFunctions.Protocol;
 
 namespace StompFunctions.Broker;
@@ -28,7 +29,7 @@ public sealed partial class StompEngine
             return;
         }
 
-        var context = new StompConnectContext(execution.ConnectionId, execution.UpstreamUserId, version.Value, frame.Headers, Services, execution.CancellationToken);
+        var context = new StompConnectContext(execution.ConnectionId, execution.UpstreamUserId, execution.Session.Roles ?? [], version.Value, frame.Headers, Services, execution.CancellationToken);
         foreach (var hook in Handlers.ConnectHooks)
         {
             await hook(context).ConfigureAwait(false);
@@ -44,6 +45,7 @@ public sealed partial class StompEngine
         session.Version = version.Value;
         session.SessionId = NewId();
         session.User = context.User;
+        session.Roles = SessionRoles.Normalize(context.Roles);
         execution.StateChanged = true;
         ServerFrames.WriteConnected(execution.Reply, version.Value, session.SessionId, _options.ServerName, _options.HeartBeatReceiveMilliseconds, session.User);
     }

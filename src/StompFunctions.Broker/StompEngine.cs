@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StompFunctions.Broker.Execution;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Broker.Routing;
+using StompFunctions.Broker.Sessions;
 using StompFunctions.Protocol;
 
 namespace StompFunctions.Broker;
@@ -69,6 +70,14 @@ public sealed partial class StompEngine
         StompVersionNegotiation.TrySelectSubprotocol(subprotocols, _options.SupportedVersions, out var chosen);
         return new StompConnectEventResult(chosen);
     }
+
+    /// <summary>
+    /// The <c>ce-connectionState</c> to answer Web PubSub's <c>connect</c> event with, so the STOMP session starts
+    /// with the roles of the client's access token (CONNECT hooks see them as <see cref="StompConnectContext.UpstreamRoles"/>,
+    /// authorization hooks as <see cref="StompFrameContext.Roles"/>). Null when there are none. Only the server sets
+    /// connection state, so a client cannot choose its roles.
+    /// </summary>
+    public string? CreateConnectionState(IEnumerable<string>? roles) => SessionRoles.InitialState(roles);
 
     internal string NewId() => _ids.NewId();
 

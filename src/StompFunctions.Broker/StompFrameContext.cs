@@ -36,6 +36,9 @@ public class StompFrameContext
     /// <summary>The user the CONNECT hook set, or the one Web PubSub authenticated.</summary>
     public string? User => Execution.Session.User;
 
+    /// <summary>The session's roles: those of the connection's access token, or those the CONNECT hook set.</summary>
+    public IReadOnlyList<string> Roles => Execution.Session.Roles ?? [];
+
     /// <summary>The negotiated STOMP version.</summary>
     public StompVersion Version => Execution.Session.Version;
 

@@ -17,6 +17,9 @@ internal sealed class SessionState
 
     public string? User { get; set; }
 
+    /// <summary>The roles the connection's identity carries (from the token, or set by a CONNECT hook); null when none.</summary>
+    public string[]? Roles { get; set; }
+
     private List<SubscriptionEntry>? _subscriptions;
     private List<TransactionEntry>? _transactions;
 

@@ -7,7 +7,7 @@ namespace StompFunctions.Broker.Sessions;
 /// <summary>
 /// The compact, versioned form of <see cref="SessionState"/>: base64 of a small JSON object with one-letter
 /// keys (base64 because Web PubSub hands the value back as an HTTP header, and its docs advise it).
-/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail"}</code>
+/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","r":["role"],"b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail"}</code>
 /// A spilled state is replaced by a pointer <c>{"f":1,"spill":"etag"}</c>; the state itself is then in the store
 /// under the connection id. Unknown keys are skipped so a newer writer does not break an older reader.
 /// </summary>
@@ -48,6 +48,17 @@ internal static class SessionStateSerializer
         writer.WriteNumber("v"u8, (int)state.Version);
         WriteOptional(writer, "s"u8, state.SessionId);
         WriteOptional(writer, "u"u8, state.User);
+        if (state.Roles is { Length: > 0 } roles)
+        {
+            writer.WriteStartArray("r"u8);
+            foreach (var role in roles)
+            {
+                writer.WriteStringValue(role);
+            }
+
+            writer.WriteEndArray();
+        }
+
         if (state.HasSubscriptions)
         {
             writer.WriteStartArray("b"u8);
@@ -189,6 +200,10 @@ internal static class SessionStateSerializer
             reader.Read();
             state.User = reader.GetString();
         }
+        else if (reader.ValueTextEquals("r"u8))
+        {
+            return ReadRoles(ref reader, state);
+        }
         else if (reader.ValueTextEquals("b"u8))
         {
             return ReadSubscriptions(ref reader, state);
@@ -214,6 +229,23 @@ internal static class SessionStateSerializer
         }
 
         return true;
+    }
+
+    private static bool ReadRoles(ref Utf8JsonReader reader, SessionState state)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var roles = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            roles.Add(reader.GetString()!);
+        }
+
+        state.Roles = roles.Count > 0 ? [.. roles] : null;
+        return reader.TokenType == JsonTokenType.EndArray;
     }
 
     private static bool ReadSubscriptions(ref Utf8JsonReader reader, SessionState state)
