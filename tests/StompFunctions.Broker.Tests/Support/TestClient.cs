@@ -32,6 +32,9 @@ internal sealed class TestClient
 
     public StompMessageResult? Last { get; private set; }
 
+    /// <summary>What the adapter does on the <c>connect</c> event: the session starts with the token's roles.</summary>
+    public void HandshakeWithRoles(params string[] roles) => State = _harness.Engine.CreateConnectionState(roles);
+
     public Task<StompMessageResult> SendAsync(string frames, PayloadKind kind = PayloadKind.Text) =>
         SendAsync(Encoding.UTF8.GetBytes(frames), kind);
 
