@@ -16,8 +16,7 @@
 
   const me = { id: randomId(), name: '' };
   let room = '';
-  let client = null;
-  let subscription = null;
+  let connection = null;
   const members = new Map();
 
   function randomId() {
@@ -79,12 +78,11 @@
     ui.memberCount.textContent = String(members.size);
   }
 
-  function publish(event, headers) {
-    client.publish({
-      destination: topic(),
-      body: JSON.stringify({ ...event, from: { id: me.id, name: me.name } }),
-      headers: { 'content-type': 'application/json', ...headers },
-    });
+  function publish(event) {
+    const body = { ...event, from: { id: me.id, name: me.name } };
+    const params = { destination: topic(), body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+    if (event.kind === 'say') connection.sendConfirmed(params, body);
+    else connection.send(params);
   }
 
   function onChatEvent(message) {
@@ -125,74 +123,62 @@
     }
   }
 
-  async function negotiate() {
-    const response = await fetch('api/negotiate?userId=' + encodeURIComponent(me.name), { cache: 'no-store' });
-    const text = await response.text();
-    if (!response.ok) throw new Error('negotiate answered ' + response.status + ': ' + (text || response.statusText));
-    const body = JSON.parse(text);
-    if (!body.url) throw new Error('negotiate answered without a url');
-    return body.url;
+  function restoreUnsent(bodies) {
+    const texts = bodies.map((body) => body.text).filter(Boolean);
+    if (texts.length === 0) return;
+    const typed = ui.messageInput.value.trim();
+    ui.messageInput.value = [...texts, typed].filter(Boolean).join(' ');
+    notice('Not sent: the server did not confirm your message. It is back in the box; press Enter to send it again.');
   }
 
   function connect() {
-    client = new StompJs.Client({
-      // The endpoint negotiates heart-beat 0,0: every client beat would be a paid upstream call.
-      heartbeatIncoming: 0,
-      heartbeatOutgoing: 0,
-      reconnectDelay: 3000,
-      // A fresh token for every attempt, including reconnects.
-      beforeConnect: async (c) => {
-        setStatus('connecting', 'Connecting…');
-        try {
-          const url = await negotiate();
-          c.brokerURL = url;
-          ui.endpoint.textContent = url.split('?')[0];
-        } catch (err) {
-          showError('Could not get a connection URL: ' + err.message);
-          setStatus('error', 'Not connected');
-          await c.deactivate();
-        }
+    connection = ChatConnection.open(me.name, {
+      connecting: () => setStatus('connecting', 'Connecting…'),
+      retrying: (reason, delayMs, attempt) => {
+        showError('Cannot reach the server (' + reason + '). Retrying in ' + Math.round(delayMs / 1000) + ' s (attempt ' + attempt + ')…');
+        setStatus('reconnecting', 'Server unreachable, retrying…');
       },
-      onConnect: () => {
+      refused: (reason) => {
+        showError('Could not get a connection URL: ' + reason);
+        setStatus('error', 'Not connected');
+      },
+      connected: (endpoint) => {
         clearError();
+        ui.endpoint.textContent = endpoint;
         setStatus('connected', 'Connected as ' + me.name + ' in #' + room);
-        subscription = client.subscribe(topic(), onChatEvent);
+        connection.subscribe(topic(), onChatEvent);
+        // Who is here is asked afresh after every (re)connect: the answers rebuild the list.
+        members.clear();
         members.set(me.id, { id: me.id, name: me.name });
         renderMembers();
         publish({ kind: 'join' });
       },
-      onStompError: (frame) => {
+      lost: (reason) => setStatus('reconnecting', 'Connection lost (' + reason + '), retrying…'),
+      serverError: (frame) => {
         const detail = frame.body ? ' (' + frame.body.trim() + ')' : '';
         showError('The server sent an ERROR: ' + (frame.headers.message || 'no message') + detail);
       },
-      onWebSocketError: () => {
-        showError('The WebSocket failed. Is the DevHost still running?');
-      },
-      onWebSocketClose: (event) => {
-        if (!client || !client.active) return;
-        subscription = null;
-        setStatus('reconnecting', 'Connection lost (code ' + event.code + '), retrying…');
-      },
+      undelivered: restoreUnsent,
     });
-    client.activate();
   }
 
-  async function leave() {
-    if (!client) return;
-    const leaving = client;
+  function leave() {
+    if (!connection) return;
+    const leaving = connection;
     if (leaving.connected) publish({ kind: 'leave' });
-    // Cleared first so that the close handler does not report the deliberate close as a loss.
-    client = null;
-    await leaving.deactivate();
-    subscription = null;
+    // The page is back to its start at once, whether or not the server still answers.
+    connection = null;
     members.clear();
     renderMembers();
+    clearError();
     ui.messages.replaceChildren();
+    ui.messageInput.value = '';
+    ui.endpoint.textContent = 'not connected';
     ui.chat.hidden = true;
     ui.joinForm.hidden = false;
-    ui.endpoint.textContent = 'not connected';
     setStatus('idle', 'Not connected');
     ui.nameInput.focus();
+    void leaving.close();
   }
 
   ui.joinForm.addEventListener('submit', (e) => {
@@ -215,17 +201,17 @@
   ui.sendForm.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = ui.messageInput.value;
-    if (!text.trim() || !client || !client.connected) return;
+    if (!text.trim() || !connection || !connection.connected) return;
     publish({ kind: 'say', text, sentAt: Date.now() });
     ui.messageInput.value = '';
     ui.messageInput.focus();
   });
 
-  ui.leaveButton.addEventListener('click', () => { void leave(); });
+  ui.leaveButton.addEventListener('click', leave);
 
   // Best effort: tell the room when the tab goes away.
   window.addEventListener('pagehide', () => {
-    if (client && client.connected) publish({ kind: 'leave' });
+    if (connection && connection.connected) publish({ kind: 'leave' });
   });
 
   try {

@@ -84,16 +84,109 @@ test('two pages chat with each other through the demo page, see who joined and l
   assert.ok(existsSync(path.join(outputDir, 'chat-laptop.png')));
 });
 
-test('the page shows a plain error when the connection cannot be negotiated', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
+test('the page keeps retrying while negotiate fails, and says so', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
   const page = await context.newPage();
   page.setDefaultTimeout(waitMs);
-  // Answer negotiate with a failure to see what a user would see.
+  // Answer negotiate with a failure to see what a user would see while the server is away.
   await page.route('**/api/negotiate**', (route) => route.fulfill({ status: 503, body: 'service unavailable for the test' }));
   await page.goto(stack.pageUrl);
   await page.fill('#name-input', 'Carol');
   await page.click('#join-button');
-  const error = page.locator('#error');
-  await error.waitFor({ state: 'visible' });
-  assert.match(await error.textContent(), /503/);
+  await page.locator('#error', { hasText: /503.*Retrying in 2 s \(attempt 2\)/ }).waitFor();
+  await page.waitForSelector('#status[data-state="reconnecting"]');
+  assert.match(await page.textContent('#status'), /retrying/);
+  await page.unroute('**/api/negotiate**');
+  await page.waitForSelector('#status[data-state="connected"]');
+  assert.equal(await page.isHidden('#error'), true, 'the error goes away once connected');
+  await page.close();
+});
+
+test('a refused negotiate (4xx) is a plain error, not an endless retry', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
+  const page = await context.newPage();
+  page.setDefaultTimeout(waitMs);
+  await page.route('**/api/negotiate**', (route) => route.fulfill({ status: 403, body: 'not for you' }));
+  await page.goto(stack.pageUrl);
+  await page.fill('#name-input', 'Dan');
+  await page.click('#join-button');
+  await page.locator('#error', { hasText: /403: not for you/ }).waitFor();
   await page.waitForSelector('#status[data-state="error"]');
+  await page.close();
+});
+
+test('a message the server answers with an ERROR comes back to the input box instead of vanishing', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
+  const page = await context.newPage();
+  page.setDefaultTimeout(waitMs);
+  const refuse = 'typed while the store was down';
+  // Between page and server: the SEND carrying this text gets what a store outage gets, an ERROR and a close.
+  await page.routeWebSocket(/\/client\/hubs\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (String(message).startsWith('SEND') && String(message).includes(refuse)) {
+        ws.send('ERROR\nmessage:state store unavailable\n\n\0');
+        ws.close({ code: 1000 });
+      } else {
+        server.send(message);
+      }
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  await page.goto(stack.pageUrl);
+  await page.fill('#name-input', 'Erin');
+  await page.fill('#room-input', 'outage');
+  await page.click('#join-button');
+  await page.waitForSelector('#status[data-state="connected"]');
+  await page.fill('#message-input', refuse);
+  await page.press('#message-input', 'Enter');
+  await page.locator('#messages .notice', { hasText: 'Not sent' }).waitFor();
+  assert.equal(await page.inputValue('#message-input'), refuse);
+  assert.match(await page.textContent('#error'), /state store unavailable/);
+  await page.waitForSelector('#status[data-state="connected"]');
+  await page.close();
+});
+
+test('after a DevHost restart the pages reconnect by themselves; Leave clears the error and the members', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
+  let own = await startStack();
+  const port = own.port;
+  try {
+    const pageOf = async (name) => {
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto(own.pageUrl);
+      await page.fill('#name-input', name);
+      await page.fill('#room-input', 'restart');
+      await page.click('#join-button');
+      await page.waitForSelector('#status[data-state="connected"]');
+      return page;
+    };
+    const alice = await pageOf('Alice');
+    const bob = await pageOf('Bob');
+    await alice.locator('#members li', { hasText: 'Bob' }).waitFor();
+
+    await own.stop();
+    for (const page of [alice, bob]) {
+      await page.waitForSelector('#status[data-state="reconnecting"]');
+      await page.locator('#error', { hasText: /Retrying in \d+ s/ }).waitFor();
+    }
+    await bob.click('#leave-button');
+    assert.equal(await bob.isHidden('#error'), true, 'Leave clears the error banner');
+    assert.equal(await bob.locator('#members li').count(), 0, 'Leave clears the members');
+    assert.equal(await bob.getAttribute('#status', 'data-state'), 'idle');
+
+    own = await startStack({ port });
+    await alice.waitForSelector('#status[data-state="connected"]');
+    assert.equal(await alice.isHidden('#error'), true);
+    await alice.locator('#members li', { hasText: 'Bob' }).waitFor({ state: 'detached' });
+
+    await bob.fill('#name-input', 'Bob');
+    await bob.fill('#room-input', 'restart');
+    await bob.click('#join-button');
+    await bob.waitForSelector('#status[data-state="connected"]');
+    await alice.fill('#message-input', 'back again');
+    await alice.press('#message-input', 'Enter');
+    await bob.locator('#messages .say .text', { hasText: 'back again' }).waitFor();
+    await alice.close();
+    await bob.close();
+  } finally {
+    await own.stop();
+  }
 });
