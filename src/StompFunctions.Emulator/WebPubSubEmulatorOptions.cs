@@ -49,11 +49,16 @@ public sealed class WebPubSubEmulatorOptions
     /// <summary>Clock skew tolerated when checking token lifetimes (Microsoft's emulator: 5 minutes).</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Default of <see cref="MaxQueuedBytesPerConnection"/>: 16 MiB, sixteen of the largest messages.</summary>
+    public const long DefaultMaxQueuedBytesPerConnection = 16L * 1024 * 1024;
+
     /// <summary>
-    /// Messages that may wait for one slow client before the emulator closes it. The service's own
-    /// limit is UNCONFIRMED; a bound keeps one stuck socket from holding unbounded memory.
+    /// Bytes that may wait for one slow client (payloads plus 64 bytes per message) before the emulator drops it,
+    /// as the service drops clients with too many messages queued (close category <c>SlowClient</c>). The service's
+    /// own bound is UNCONFIRMED; the default takes sixteen 1 MB messages or about 200,000 tiny ones, far past an
+    /// ordinary burst, and keeps one stuck socket from holding more.
     /// </summary>
-    public int MaxQueuedMessagesPerConnection { get; set; } = 10_000;
+    public long MaxQueuedBytesPerConnection { get; set; } = DefaultMaxQueuedBytesPerConnection;
 
     /// <summary>
     /// Whether <c>ce-hub</c> carries the hub name lower-cased. Microsoft's emulator lower-cases it; whether the

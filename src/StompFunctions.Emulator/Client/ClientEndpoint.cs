@@ -67,7 +67,7 @@ internal sealed partial class ClientEndpoint(
             KeepAliveInterval = TimeSpan.FromSeconds(Math.Clamp(settings.WebSocketKeepAliveIntervalInSeconds, 1, 120)),
         });
 
-        var connection = new ClientConnection(hubs.GetState(hub).Name, handshake.ConnectionId, handshake.UserId, handshake.Roles, handshake.Subprotocol, handshake.State, socket, hubs.Options.MaxQueuedMessagesPerConnection);
+        var connection = new ClientConnection(hubs.GetState(hub).Name, handshake.ConnectionId, handshake.UserId, handshake.Roles, handshake.Subprotocol, handshake.State, socket, hubs.Options.MaxQueuedBytesPerConnection);
         await sessions.RunAsync(settings, connection, socket, handshake.Groups, context.RequestAborted);
     }
 

@@ -16,5 +16,8 @@ internal sealed partial class ClientSessionRunner
 
         [LoggerMessage(4013, LogLevel.Warning, "The message answer for connection {ConnectionId} has an unsupported Content-Type; the connection is dropped", EventName = nameof(UnsupportedAnswerType))]
         public static partial void UnsupportedAnswerType(ILogger logger, string connectionId);
+
+        [LoggerMessage(4014, LogLevel.Warning, "Connection {ConnectionId} of hub {Hub} was dropped: it did not read its messages and more than {MaxQueuedBytes} bytes would have waited for it", EventName = nameof(SlowClientDropped))]
+        public static partial void SlowClientDropped(ILogger logger, string hub, string connectionId, long maxQueuedBytes);
     }
 }

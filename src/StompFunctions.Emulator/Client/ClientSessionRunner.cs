@@ -42,6 +42,11 @@ internal sealed partial class ClientSessionRunner(HubRegistry hubs, UpstreamClie
             await AwaitClientCloseAsync(socket);
             socket.Abort();
             socket.Dispose();
+            if (connection.DroppedAsTooSlow)
+            {
+                Log.SlowClientDropped(logger, connection.Hub, connection.ConnectionId, hubs.Options.MaxQueuedBytesPerConnection);
+            }
+
             Log.Disconnected(logger, connection.Hub, connection.ConnectionId, connection.CloseReason);
             FireAndForget(settings, connection, "disconnected", DisconnectedBody(connection.CloseReason));
         }

@@ -5,8 +5,8 @@ using System.Text;
 namespace StompFunctions.Emulator.Connections;
 
 /// <summary>
-/// One client WebSocket held by the emulator: identity, groups, permissions, connection state and an ordered,
-/// bounded send queue. A WebSocket allows one send at a time, so at most one pump runs per connection; when the
+/// One client WebSocket held by the emulator: identity, groups, permissions, connection state and an ordered send
+/// queue bounded by bytes. A WebSocket allows one send at a time, so at most one pump runs per connection; when the
 /// connection is idle the caller's thread sends directly, which lets a fan-out to thousands of sockets complete
 /// mostly synchronously instead of scheduling one thread-pool work item per receiver.
 /// </summary>
@@ -14,10 +14,13 @@ internal sealed class ClientConnection
 {
     private const int MaxCloseReasonBytes = 123; // RFC 6455 §5.5: control frame payload ≤ 125, minus the status code
 
+    /// <summary>What one queued message costs beyond its payload (queue slot, bookkeeping): empty messages are not free.</summary>
+    private const int QueuedMessageOverheadBytes = 64;
+
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebSocket _socket;
-    private readonly int _queueLimit;
+    private readonly long _maxQueuedBytes;
     private readonly Lock _gate = new();
     private readonly Queue<OutboundMessage> _queue = new();
     private readonly CancellationTokenSource _aborted = new();
@@ -25,10 +28,12 @@ internal sealed class ClientConnection
     private long _lastEventId; // the connect event used id 0
     private string? _closeReason;
     private string? _state;
+    private long _queuedBytes;
     private bool _sending;
+    private bool _tooSlow;
     private bool _completed;
 
-    public ClientConnection(string hub, string connectionId, string? userId, IReadOnlyList<string> roles, string? subprotocol, string? state, WebSocket socket, int queueLimit)
+    public ClientConnection(string hub, string connectionId, string? userId, IReadOnlyList<string> roles, string? subprotocol, string? state, WebSocket socket, long maxQueuedBytes)
     {
         Hub = hub;
         ConnectionId = connectionId;
@@ -37,7 +42,7 @@ internal sealed class ClientConnection
         Subprotocol = subprotocol;
         _state = state;
         _socket = socket;
-        _queueLimit = queueLimit;
+        _maxQueuedBytes = maxQueuedBytes;
     }
 
     public string Hub { get; }
@@ -72,9 +77,33 @@ internal sealed class ClientConnection
     /// <summary>Completes once the close frame has been sent or the connection was aborted.</summary>
     public Task SendingDone => _sendingDone.Task;
 
+    /// <summary>Bytes waiting in the send queue (payloads plus a fixed cost per message); never above the configured bound.</summary>
+    public long QueuedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queuedBytes;
+            }
+        }
+    }
+
+    /// <summary>True once the connection was dropped because its send queue would have exceeded its byte bound.</summary>
+    public bool DroppedAsTooSlow
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tooSlow;
+            }
+        }
+    }
+
     public long NextEventId() => Interlocked.Increment(ref _lastEventId);
 
-    /// <summary>Sends or queues a message; a client whose queue is full is too slow to keep and is dropped.</summary>
+    /// <summary>Sends or queues a message; a client whose queue would grow past its byte bound is too slow to keep and is dropped.</summary>
     public bool TrySend(ReadOnlyMemory<byte> payload, bool binary) => Enqueue(OutboundMessage.Data(payload, binary));
 
     /// <summary>
@@ -103,6 +132,7 @@ internal sealed class ClientConnection
         {
             _completed = true;
             _queue.Clear();
+            _queuedBytes = 0;
         }
 
         try
@@ -132,19 +162,23 @@ internal sealed class ClientConnection
             {
                 _sending = true;
             }
-            else if (_queue.Count < _queueLimit)
+            else if (_queuedBytes + CostOf(message) <= _maxQueuedBytes || message.IsClose)
             {
+                // A close is always queued: it ends the queue, so it cannot make it grow without bound.
                 _queue.Enqueue(message);
+                _queuedBytes += CostOf(message);
                 return true;
             }
             else
             {
                 overflow = true;
+                _tooSlow = true;
             }
         }
 
         if (overflow)
         {
+            // A full queue cannot carry a close frame either: the service drops such a client (close category SlowClient).
             Abort("The connection was dropped because it could not keep up with the messages sent to it.");
             return false;
         }
@@ -187,6 +221,8 @@ internal sealed class ClientConnection
                         _sending = false;
                         return;
                     }
+
+                    _queuedBytes -= CostOf(message);
                 }
             }
         }
@@ -195,6 +231,8 @@ internal sealed class ClientConnection
             Abort("The connection was lost while sending to it.");
         }
     }
+
+    private static long CostOf(OutboundMessage message) => message.IsClose ? 0 : message.Payload.Length + QueuedMessageOverheadBytes;
 
     private static string? Truncate(string? reason)
     {
