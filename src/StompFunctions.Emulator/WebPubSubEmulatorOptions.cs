@@ -60,6 +60,9 @@ public sealed class WebPubSubEmulatorOptions
     /// </summary>
     public long MaxQueuedBytesPerConnection { get; set; } = DefaultMaxQueuedBytesPerConnection;
 
+    /// <summary>How <c>ce-userId</c> carries user ids outside printable ASCII (default: percent-encoded, UNCONFIRMED).</summary>
+    public UserIdHeaderEncoding UserIdHeaderEncoding { get; set; } = UserIdHeaderEncoding.PercentEncoded;
+
     /// <summary>
     /// Whether <c>ce-hub</c> carries the hub name lower-cased. Microsoft's emulator lower-cases it; whether the
     /// cloud service does is UNCONFIRMED (webpubsub-protocol.md §1.1), hence the switch.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using StompFunctions.WebPubSub.ClientAccess;
 using StompFunctions.WebPubSub.Upstream;
 
 namespace StompFunctions.WebPubSub;
@@ -54,6 +55,11 @@ public sealed partial class StompUpstreamHandler
                 await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, "The server could not decide on the connection; try again.").ConfigureAwait(false);
                 return;
             }
+        }
+
+        if (!UserIds.IsAcceptable(connect.UserId))
+        {
+            connect.Reject(StatusCodes.Status400BadRequest, UserIds.ControlCharacterMessage);
         }
 
         if (connect.RejectionStatus is { } status)

@@ -69,7 +69,7 @@ public sealed partial class StompUpstreamHandler
             return;
         }
 
-        if (!UpstreamEvent.TryParse(request.Headers, out var upstreamEvent, out var error))
+        if (!UpstreamEvent.TryParse(request.Headers, _options.UserIdHeaderFormat, out var upstreamEvent, out var error))
         {
             await WriteTextAsync(context, StatusCodes.Status400BadRequest, error).ConfigureAwait(false);
             return;

@@ -59,6 +59,9 @@ public sealed class WebPubSubGatewayOptions
     /// </summary>
     public TimeSpan CloseAfterReplyDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How <c>ce-userId</c> carries user ids outside printable ASCII: percent-encoded (default) or raw; UNCONFIRMED.</summary>
+    public UserIdHeaderFormat UserIdHeaderFormat { get; set; } = UserIdHeaderFormat.PercentEncoded;
+
     /// <summary>Lifetime of the client access tokens the negotiate endpoint hands out (the SDKs' default is 60 minutes).</summary>
     public TimeSpan ClientTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
 

@@ -47,6 +47,11 @@ internal sealed class WebPubSubGatewayOptionsSetup : IConfigureOptions<WebPubSub
             options.AllowedOrigins = [.. values];
         }
 
+        if (Enum.TryParse<UserIdHeaderFormat>(section["UserIdHeaderFormat"], ignoreCase: true, out var userIdFormat) && Enum.IsDefined(userIdFormat))
+        {
+            options.UserIdHeaderFormat = userIdFormat;
+        }
+
         if (TimeSpan.TryParse(section["ClientTokenLifetime"], CultureInfo.InvariantCulture, out var lifetime))
         {
             options.ClientTokenLifetime = lifetime;

@@ -16,5 +16,8 @@ internal sealed partial class UpstreamClient
 
         [LoggerMessage(4113, LogLevel.Warning, "The answer to event {EventName} of connection {ConnectionId} exceeds 16 MiB", EventName = nameof(AnswerTooLarge))]
         public static partial void AnswerTooLarge(ILogger logger, string eventName, string connectionId);
+
+        [LoggerMessage(4114, LogLevel.Warning, "Event {EventName} of connection {ConnectionId} was not delivered: its user id holds a control character, which the Utf8 user-id header encoding cannot carry", EventName = nameof(UserIdNotCarried))]
+        public static partial void UserIdNotCarried(ILogger logger, string eventName, string connectionId);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using StompFunctions.Emulator.Hubs;
 
 namespace StompFunctions.Emulator.Upstream;
@@ -33,6 +34,10 @@ internal sealed partial class UpstreamClient : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             AllowAutoRedirect = false,
             UseCookies = false,
+
+            // Only ce-userId may hold non-ASCII text, and only when the user-id encoding says so.
+            RequestHeaderEncodingSelector = static (name, _) =>
+                string.Equals(name, "ce-userId", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8 : null,
         })
         {
             // Per-call timeouts come from the options; the client-wide one would also cut the retries.
@@ -84,7 +89,14 @@ internal sealed partial class UpstreamClient : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_hubs.Options.UpstreamTimeout);
-        using var request = CreateRequest(url, upstreamEvent);
+        var userId = UserIdHeader(upstreamEvent.UserId);
+        if (userId is { Length: 0 })
+        {
+            Log.UserIdNotCarried(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId);
+            return UpstreamResponse.Unreachable;
+        }
+
+        using var request = CreateRequest(url, upstreamEvent, userId);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -110,7 +122,7 @@ internal sealed partial class UpstreamClient : IDisposable
         }
     }
 
-    private HttpRequestMessage CreateRequest(Uri url, UpstreamEvent upstreamEvent)
+    private HttpRequestMessage CreateRequest(Uri url, UpstreamEvent upstreamEvent, string? userId)
     {
         var options = _hubs.Options;
         var hub = options.LowercaseHubInEvents ? upstreamEvent.Hub.ToLowerInvariant() : upstreamEvent.Hub;
@@ -132,9 +144,9 @@ internal sealed partial class UpstreamClient : IDisposable
         headers.TryAddWithoutValidation("ce-connectionId", upstreamEvent.ConnectionId);
         headers.TryAddWithoutValidation("ce-eventName", upstreamEvent.EventName);
         headers.TryAddWithoutValidation("ce-signature", EventSignature.Compute(upstreamEvent.ConnectionId, options.AccessKey, options.SecondaryAccessKey));
-        if (!string.IsNullOrEmpty(upstreamEvent.UserId))
+        if (userId is not null)
         {
-            headers.TryAddWithoutValidation("ce-userId", upstreamEvent.UserId);
+            headers.TryAddWithoutValidation("ce-userId", userId);
         }
 
         if (!string.IsNullOrEmpty(upstreamEvent.Subprotocol))
@@ -149,6 +161,15 @@ internal sealed partial class UpstreamClient : IDisposable
 
         return request;
     }
+
+    /// <summary>The <c>ce-userId</c> value: null without a user, empty when the configured encoding cannot carry it.</summary>
+    private string? UserIdHeader(string? userId) => string.IsNullOrEmpty(userId)
+        ? null
+        : _hubs.Options.UserIdHeaderEncoding switch
+        {
+            UserIdHeaderEncoding.Utf8 => CloudEventValueEncoder.HasControlCharacter(userId) ? string.Empty : userId,
+            _ => CloudEventValueEncoder.PercentEncode(userId),
+        };
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {

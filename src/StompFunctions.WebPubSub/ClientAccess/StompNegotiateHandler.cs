@@ -33,6 +33,15 @@ public sealed partial class StompNegotiateHandler
         try
         {
             var userId = await _options.ClientUserId(context).ConfigureAwait(false);
+            if (!UserIds.IsAcceptable(userId))
+            {
+                Log.UserIdRefused(_logger);
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(UserIds.ControlCharacterMessage, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
             url = await _client.GetClientAccessUriAsync(userId, _options.ClientRoles, groups: null, _options.ClientTokenLifetime, context.RequestAborted).ConfigureAwait(false);
         }
         catch (RequestFailedException e)
@@ -67,5 +76,8 @@ public sealed partial class StompNegotiateHandler
 
         [LoggerMessage(3101, LogLevel.Error, "Preparing a client access URL failed.", EventName = nameof(NegotiateFailed))]
         public static partial void NegotiateFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(3102, LogLevel.Information, "Refused a negotiate request: its user id contains a control character.", EventName = nameof(UserIdRefused))]
+        public static partial void UserIdRefused(ILogger logger);
     }
 }

@@ -36,7 +36,7 @@ internal sealed class UpstreamEvent
 
     public string? Id { get; private init; }
 
-    public static bool TryParse(IHeaderDictionary headers, [NotNullWhen(true)] out UpstreamEvent? upstreamEvent, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(IHeaderDictionary headers, UserIdHeaderFormat userIdFormat, [NotNullWhen(true)] out UpstreamEvent? upstreamEvent, [NotNullWhen(false)] out string? error)
     {
         upstreamEvent = null;
         var type = Single(headers, CloudEventHeaders.Type);
@@ -54,9 +54,16 @@ internal sealed class UpstreamEvent
             return false;
         }
 
+        var userId = Single(headers, CloudEventHeaders.UserId);
+        if (userId is not null && userIdFormat == UserIdHeaderFormat.PercentEncoded && !CloudEventValueDecoder.TryDecode(userId, out userId))
+        {
+            error = "ce-userId is not percent-encoded UTF-8.";
+            return false;
+        }
+
         upstreamEvent = new UpstreamEvent(kind, Single(headers, CloudEventHeaders.EventName) ?? eventName, hub, connectionId)
         {
-            UserId = Single(headers, CloudEventHeaders.UserId),
+            UserId = userId,
             Subprotocol = Single(headers, CloudEventHeaders.Subprotocol),
             ConnectionState = Single(headers, CloudEventHeaders.ConnectionState),
             Signature = headers[CloudEventHeaders.Signature].ToString() is { Length: > 0 } signature ? signature : null,

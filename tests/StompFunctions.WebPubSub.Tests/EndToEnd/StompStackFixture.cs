@@ -66,6 +66,7 @@ public sealed class StompStackFixture : IAsyncLifetime
 
                 return ValueTask.CompletedTask;
             })
+            .MapSend("/app/whoami", static async context => await context.PublishAsync("/topic/whoami", context.BodyText, [new("sender", context.User ?? "anonymous")]))
             .AddWebPubSubGateway(options =>
         {
             options.ConnectionString = Emulator.ConnectionString;
