@@ -23,8 +23,9 @@ public static class StompGroupNames
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(subscriptionId);
 
-        // NUL cannot occur in STOMP header values, so it separates the parts unambiguously.
-        var key = string.Concat(destination, "\0", subscriptionId, "\0", AckModeName(ackMode));
+        // NUL separates the parts; the parts are escaped so that no NUL of theirs can pose as a separator
+        // (the codec refuses NUL in headers, but the publish API and stores must not depend on it).
+        var key = string.Concat(EscapePart(destination), "\0", EscapePart(subscriptionId), "\0", AckModeName(ackMode));
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
 
@@ -42,6 +43,30 @@ public static class StompGroupNames
 
         builder.Append('.');
         builder.Append(Convert.ToHexStringLower(hash[..HashBytes]));
+        return builder.ToString();
+    }
+
+    /// <summary>Injective and NUL-free: U+0001 becomes U+0001 U+0001, NUL becomes U+0001 U+0002; other text stays as it is.</summary>
+    private static string EscapePart(string part)
+    {
+        if (part.AsSpan().IndexOfAny('\0', '\u0001') < 0)
+        {
+            return part;
+        }
+
+        var builder = new StringBuilder(part.Length + 8);
+        foreach (var c in part)
+        {
+            if (c is '\0' or '\u0001')
+            {
+                builder.Append('\u0001').Append(c == '\0' ? '\u0002' : '\u0001');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
         return builder.ToString();
     }
 

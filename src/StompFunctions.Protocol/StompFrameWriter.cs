@@ -76,8 +76,8 @@ public ref struct StompFrameWriter
     }
 
     /// <summary>
-    /// Writes a header, or returns false (writing nothing) when it cannot be represented: an empty name, or
-    /// a line break where no escaping applies (for example a value with LF relayed to a 1.0 subscriber).
+    /// Writes a header, or returns false (writing nothing) when it cannot be represented: an empty name, a NUL
+    /// (no version can escape it), or a line break where no escaping applies (for example a value with LF relayed to a 1.0 subscriber).
     /// </summary>
     public bool TryWriteHeader(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value)
     {

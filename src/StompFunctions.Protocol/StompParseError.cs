@@ -53,4 +53,10 @@ public enum StompParseError : byte
 
     /// <summary>The command does not exist in the session's version (for example NACK in 1.0).</summary>
     CommandNotInVersion,
+
+    /// <summary>
+    /// A header name or value holds a NUL octet. The grammar allows it, but no version can escape it, a NUL ends the
+    /// frame for many peers, and echoing it (in <c>receipt-id</c>, say) would hand them a truncated frame.
+    /// </summary>
+    NulInHeader,
 }

@@ -46,6 +46,7 @@ public readonly struct StompParseFailure
             StompParseError.MissingRequiredHeader => "a required header is missing",
             StompParseError.InvalidHeaderValue => "a header has an invalid value",
             StompParseError.CommandNotInVersion => "command not supported in the negotiated STOMP version",
+            StompParseError.NulInHeader => "a header contains a NUL octet",
             _ => "",
         };
         return new StompParseFailure(error, message);

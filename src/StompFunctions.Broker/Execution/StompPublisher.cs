@@ -9,6 +9,15 @@ internal sealed class StompPublisher(StompEngine engine) : IStompPublisher
     {
         ArgumentException.ThrowIfNullOrEmpty(destination);
         var list = headers as IReadOnlyList<KeyValuePair<string, string>> ?? headers?.ToArray();
+        foreach (var (name, value) in list ?? [])
+        {
+            // The codec cannot write these (STOMP has no escape for NUL); refuse before anything is sent.
+            if (string.IsNullOrEmpty(name) || name.Contains('\0', StringComparison.Ordinal) || value?.Contains('\0', StringComparison.Ordinal) != false)
+            {
+                throw new ArgumentException("A STOMP header needs a non-empty name and a value, and neither may contain NUL.", nameof(headers));
+            }
+        }
+
         return engine.FanOutAsync(destination, list, body, cancellationToken);
     }
 

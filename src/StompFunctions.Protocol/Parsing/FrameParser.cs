@@ -85,7 +85,7 @@ internal static class FrameParser
             {
                 layout.HeaderLength = pos - layout.HeaderStart;
                 layout.BodyStart = pos + lf + 1;
-                return CheckUtf8(span.Slice(layout.HeaderStart, layout.HeaderLength), out error);
+                return CheckHeaderBlock(span.Slice(layout.HeaderStart, layout.HeaderLength), out error);
             }
 
             if (++layout.HeaderCount > options.MaxHeaderCount)
@@ -274,8 +274,14 @@ internal static class FrameParser
         return lineAt <= frameAt ? StompParseError.HeaderLineTooLong : StompParseError.FrameTooLarge;
     }
 
-    private static OperationStatus CheckUtf8(ReadOnlySpan<byte> headerBlock, out StompParseError error)
+    /// <summary>The whole header block at once: no NUL (nothing could escape it on the way out), and valid UTF-8.</summary>
+    private static OperationStatus CheckHeaderBlock(ReadOnlySpan<byte> headerBlock, out StompParseError error)
     {
+        if (headerBlock.Contains(StompBytes.ByteNul))
+        {
+            return Fail(StompParseError.NulInHeader, out error);
+        }
+
         if (!Utf8.IsValid(headerBlock))
         {
             return Fail(StompParseError.InvalidUtf8, out error);

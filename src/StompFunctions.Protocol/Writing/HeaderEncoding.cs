@@ -8,7 +8,8 @@ internal static class HeaderEncoding
 {
     public static bool CanWrite(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, HeaderEscapeMode mode, bool crIsEol)
     {
-        if (name.IsEmpty)
+        // NUL has no escape in any version, and the parser refuses it in headers: it is never written either.
+        if (name.IsEmpty || name.Contains(StompBytes.ByteNul) || value.Contains(StompBytes.ByteNul))
         {
             return false;
         }

@@ -9,7 +9,7 @@ internal static class ThrowHelper
     [DoesNotReturn]
     [StackTraceHidden]
     public static void HeaderNotRepresentable() => throw new ArgumentException(
-        "The header cannot be written in this frame: empty name, or a line break (or a colon in the name) where the version or command allows no escaping.");
+        "The header cannot be written in this frame: empty name, a NUL, or a line break (or a colon in the name) where the version or command allows no escaping.");
 
     [DoesNotReturn]
     [StackTraceHidden]

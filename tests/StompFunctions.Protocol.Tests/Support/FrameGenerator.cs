@@ -5,13 +5,14 @@ namespace StompFunctions.Protocol.Tests.Support;
 
 /// <summary>
 /// A small seeded generator of random frames. Names and values draw on every escapable character, spaces
-/// (never trimmed), non-ASCII text; bodies are random octets including NUL. Headers a version cannot carry
-/// without escaping (1.0, CONNECT, CONNECTED) are generated without line breaks.
+/// (never trimmed), non-ASCII text; bodies are random octets including NUL. Headers never hold NUL (no version
+/// can escape it; the codec refuses it). Headers a version cannot carry without escaping (1.0, CONNECT,
+/// CONNECTED) are generated without line breaks.
 /// </summary>
 internal sealed class FrameGenerator(int seed)
 {
     private static readonly string[] Pieces =
-        [":", "\\", "\n", "\r", " ", "a", "b", "z", "0", "9", "-", "/", "é", "日本", "\U0001F600", "\\n", "\\c", "\\\\", "\t", "\0"];
+        [":", "\\", "\n", "\r", " ", "a", "b", "z", "0", "9", "-", "/", "é", "日本", "\U0001F600", "\\n", "\\c", "\\\\", "\t"];
 
     private static readonly StompCommand[] Commands = Enum.GetValues<StompCommand>().Where(c => c != StompCommand.None).ToArray();
 
