@@ -5,4 +5,5 @@ namespace StompFunctions.Broker;
 /// The highest <c>vNN.stomp</c> the client offered that the server supports; null when the client offered none
 /// (a client without subprotocols still works: the version is negotiated by CONNECT).
 /// </param>
-public sealed record StompConnectEventResult(string? Subprotocol);
+/// <param name="Accepted">Every subprotocol the server accepts, highest first, for the refusal of a client that offered none of them.</param>
+public sealed record StompConnectEventResult(string? Subprotocol, IReadOnlyList<string> Accepted);

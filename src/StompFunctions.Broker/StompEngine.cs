@@ -62,13 +62,14 @@ public sealed partial class StompEngine
     /// </summary>
     public StompConnectEventResult HandleConnect(IEnumerable<string>? subprotocols)
     {
+        var accepted = StompVersionNegotiation.GetSubprotocols(_options.SupportedVersions);
         if (subprotocols is null)
         {
-            return new StompConnectEventResult(null);
+            return new StompConnectEventResult(null, accepted);
         }
 
         StompVersionNegotiation.TrySelectSubprotocol(subprotocols, _options.SupportedVersions, out var chosen);
-        return new StompConnectEventResult(chosen);
+        return new StompConnectEventResult(chosen, accepted);
     }
 
     /// <summary>

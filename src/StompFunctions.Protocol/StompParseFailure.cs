@@ -30,7 +30,7 @@ public readonly struct StompParseFailure
         options ??= StompParseOptions.Default;
         var message = error switch
         {
-            StompParseError.UnknownCommand => "unknown command (STOMP commands are upper case)",
+            StompParseError.UnknownCommand => "unknown command: a client sends CONNECT, STOMP, SEND, SUBSCRIBE, UNSUBSCRIBE, ACK, NACK, BEGIN, COMMIT, ABORT or DISCONNECT, in upper case",
             StompParseError.MalformedHeader => "malformed header line: no colon",
             StompParseError.EmptyHeaderName => "malformed header line: empty header name",
             StompParseError.InvalidEscape => "undefined escape sequence in a header",

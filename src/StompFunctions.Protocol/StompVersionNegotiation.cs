@@ -88,6 +88,10 @@ public static class StompVersionNegotiation
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
+    /// <summary>The subprotocol names of a set, highest version first: <c>v12.stomp</c>, <c>v11.stomp</c>, <c>v10.stomp</c>.</summary>
+    public static IReadOnlyList<string> GetSubprotocols(StompVersionSet versions) =>
+        [.. Enumerate(versions).Reverse().Select(GetSubprotocol)];
+
     /// <summary>Parses a STOMP subprotocol name (exact, lower case as registered).</summary>
     public static bool TryParseSubprotocol(ReadOnlySpan<char> subprotocol, out StompVersion version)
     {

@@ -13,8 +13,9 @@ public sealed partial class StompUpstreamHandler
     /// <summary>
     /// The blocking <c>connect</c> event (webpubsub-protocol.md §2.6): chooses the highest <c>vNN.stomp</c> subprotocol
     /// the engine supports, lets the hook settle the user or refuse, and answers 200 JSON. A client that offered
-    /// subprotocols but no STOMP one is refused with 400: without a subprotocol the service would fall back to its own
-    /// JSON protocol and wrap every frame.
+    /// subprotocols but no STOMP one is refused with 400 and a body naming the accepted ones: without a subprotocol
+    /// the service would fall back to its own JSON protocol and wrap every frame. A client that offers none at all is
+    /// a simple WebSocket client to Web PubSub (frames reach us verbatim), so it is accepted and CONNECT negotiates.
     /// </summary>
     private async Task HandleConnectAsync(HttpContext context, UpstreamEvent upstreamEvent)
     {
@@ -25,11 +26,13 @@ public sealed partial class StompUpstreamHandler
             return;
         }
 
-        var subprotocol = _engine.HandleConnect(body.Subprotocols).Subprotocol;
+        var negotiated = _engine.HandleConnect(body.Subprotocols);
+        var subprotocol = negotiated.Subprotocol;
         if (subprotocol is null && body.Subprotocols.Count > 0)
         {
             Log.NoStompSubprotocol(_logger, upstreamEvent.ConnectionId);
-            await WriteTextAsync(context, StatusCodes.Status400BadRequest, "This hub speaks STOMP: offer v12.stomp, v11.stomp or v10.stomp, or no subprotocol.").ConfigureAwait(false);
+            var accepted = string.Join(", ", negotiated.Accepted);
+            await WriteTextAsync(context, StatusCodes.Status400BadRequest, $"This hub speaks STOMP. Accepted WebSocket subprotocols: {accepted} (or none at all).").ConfigureAwait(false);
             return;
         }
 

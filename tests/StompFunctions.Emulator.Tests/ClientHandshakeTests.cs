@@ -115,6 +115,26 @@ public sealed class ClientHandshakeTests
         Assert.False(stack.Upstream.TryTake(out var extra) && extra.Event == "connected", "a refused connection gets no connected event");
     }
 
+    [Fact]
+    public async Task A_4xx_connect_answer_reaches_the_client_with_its_reason_in_the_body()
+    {
+        await using var stack = await TestStack.StartAsync();
+        stack.Upstream.Reply = r => Task.FromResult(new UpstreamReply(400, "text/plain; charset=utf-8", "Accepted WebSocket subprotocols: v12.stomp"u8.ToArray()));
+        var uri = new UriBuilder(stack.ClientUri(TestTokens.Client(stack.Emulator.Endpoint, TestStack.Hub, "alice"))) { Scheme = "http" }.Uri;
+        using var http = new HttpClient();
+        using var upgrade = new HttpRequestMessage(HttpMethod.Get, uri);
+        upgrade.Headers.Connection.Add("Upgrade");
+        upgrade.Headers.Upgrade.Add(new System.Net.Http.Headers.ProductHeaderValue("websocket"));
+        upgrade.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(new byte[16]));
+        upgrade.Headers.Add("Sec-WebSocket-Version", "13");
+        upgrade.Headers.Add("Sec-WebSocket-Protocol", "mqtt");
+
+        using var response = await http.SendAsync(upgrade);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Accepted WebSocket subprotocols: v12.stomp", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("""{"subprotocol":"v10.stomp"}""")]
     [InlineData("""{"subprotocol":""}""")]

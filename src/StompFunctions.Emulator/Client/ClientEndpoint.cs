@@ -17,6 +17,9 @@ internal sealed partial class ClientEndpoint(
     ClientSessionRunner sessions,
     ILogger<ClientEndpoint> logger)
 {
+    /// <summary>A refusal's reason fits in a line or two; anything longer is not a message for a client.</summary>
+    private const int MaxForwardedRejectionBytes = 4096;
+
     public async Task HandleAsync(HttpContext context)
     {
         var hub = context.Request.RouteValues["hub"] as string ?? context.Request.Query["hub"].ToString();
@@ -93,9 +96,15 @@ internal sealed partial class ClientEndpoint(
 
         if (answer.StatusCode is >= 400 and < 500)
         {
-            // The handler's 4xx goes back to the client's upgrade request as is; its body is not forwarded.
+            // The handler's 4xx is the answer to the client's upgrade request, its reason included (a short body only).
             Log.ConnectRejected(logger, hub, answer.StatusCode);
             context.Response.StatusCode = answer.StatusCode;
+            if (answer.Body.Length is > 0 and <= MaxForwardedRejectionBytes)
+            {
+                context.Response.ContentType = answer.ContentType?.ToString() ?? "text/plain";
+                await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);
+            }
+
             return null;
         }
 

@@ -60,6 +60,13 @@ public class VersionNegotiationTests
     }
 
     [Fact]
+    public void STOMP_S65_TheAcceptedSubprotocolsAreListedHighestFirst()
+    {
+        Assert.Equal(["v12.stomp", "v11.stomp", "v10.stomp"], StompVersionNegotiation.GetSubprotocols(StompVersionSet.All));
+        Assert.Equal(["v11.stomp", "v10.stomp"], StompVersionNegotiation.GetSubprotocols(StompVersionSet.V1_0 | StompVersionSet.V1_1));
+    }
+
+    [Fact]
     public void SubprotocolNamesAndHeaderValuesRoundTrip()
     {
         foreach (var version in new[] { StompVersion.V1_0, StompVersion.V1_1, StompVersion.V1_2 })

@@ -77,6 +77,7 @@ public class FrameReadingTests
 
         Assert.Equal(OperationStatus.InvalidData, outcome.Status);
         Assert.Equal(StompParseError.UnknownCommand, outcome.Error);
+        Assert.Contains("a client sends CONNECT, STOMP, SEND", StompParseFailure.For(outcome.Error).Message, StringComparison.Ordinal);
     }
 
     [Fact]

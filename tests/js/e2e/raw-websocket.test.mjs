@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startStack } from './support/stack.mjs';
-import { RawStompSocket, frame } from './support/clients.mjs';
+import WebSocket from 'ws';
+import { RawStompSocket, clientUrl, frame } from './support/clients.mjs';
 
 let stack;
 let run = 0;
@@ -30,6 +31,30 @@ describe('raw WebSocket clients', () => {
   test('STOMP-S65 the handshake answers with the v12.stomp subprotocol the client offered', async (t) => {
     const socket = await open(t);
     assert.equal(socket.protocol, 'v12.stomp');
+  });
+
+  test('STOMP-S65 a client offering only other subprotocols gets 400 with the accepted ones in the body', async () => {
+    const url = await clientUrl(stack);
+    const socket = new WebSocket(url, ['mqtt', 'json.webpubsub.azure.v1']);
+    const { status, body } = await new Promise((resolve, reject) => {
+      socket.once('unexpected-response', (_, response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => { text += chunk; });
+        response.on('end', () => resolve({ status: response.statusCode, body: text }));
+      });
+      socket.once('open', () => reject(new Error('the handshake was accepted')));
+    });
+    assert.equal(status, 400);
+    assert.match(body, /Accepted WebSocket subprotocols: v12\.stomp, v11\.stomp, v10\.stomp \(or none at all\)/);
+  });
+
+  test('a client offering no subprotocol at all is a plain WebSocket client: CONNECT negotiates the version', async (t) => {
+    const socket = await RawStompSocket.open(stack, { subprotocols: [] });
+    t.after(() => socket.close());
+    assert.equal(socket.protocol, '');
+    const connected = await socket.connect({ 'accept-version': '1.1,1.2', host: 'localhost' });
+    assert.equal(connected.headers.version, '1.2');
   });
 
   test('STOMP-S66 several frames in one WebSocket message are all processed, in order', async (t) => {
