@@ -85,6 +85,6 @@ public static class TableStorageStompBuilderExtensions
     private static TableStateStore CreateStore(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<TableStorageOptions>>().Value;
-        return new TableStateStore(TableServiceClientFactory.Create(options), options, services.GetService<ILogger<TableStateStore>>());
+        return new TableStateStore(TableServiceClientFactory.Create(options), options, services.GetService<ILogger<TableStateStore>>(), services.GetService<TimeProvider>());
     }
 }

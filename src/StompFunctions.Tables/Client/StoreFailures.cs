@@ -29,12 +29,16 @@ internal static class StoreFailures
         _ => false,
     };
 
+    /// <summary>
+    /// The failure of the last attempt: Azure.Core reports a request that failed on every retry as an
+    /// AggregateException of the attempts.
+    /// </summary>
+    public static Exception LastAttempt(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[^1] : e;
+
     /// <summary>The exception the engine turns into a STOMP ERROR for the frame being handled.</summary>
     public static StompStoreUnavailableException Unavailable(Exception e, string operation)
     {
-        // Azure.Core reports a request that failed on every retry as an AggregateException of the attempts.
-        var last = e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[^1] : e;
-        var message = last switch
+        var message = LastAttempt(e) switch
         {
             RequestFailedException { Status: 0 } =>
                 $"Table Storage is unreachable ({operation}).",

@@ -23,7 +23,13 @@ internal sealed partial class TableStateStore
             try
             {
                 await table.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-                return await action(table.Client, state, cancellationToken).ConfigureAwait(false);
+                var result = await action(table.Client, state, cancellationToken).ConfigureAwait(false);
+                if (_outages.ShouldReportRecovery(out var duration, out var failures))
+                {
+                    Log.StoreBack(_logger, failures, (long)duration.TotalSeconds);
+                }
+
+                return result;
             }
             catch (RequestFailedException e) when (attempt == 0 && table.CreatesMissing && StoreFailures.IsTableNotFound(e))
             {
@@ -32,10 +38,22 @@ internal sealed partial class TableStateStore
             }
             catch (Exception e) when (StoreFailures.IsStoreFailure(e, cancellationToken))
             {
-                var status = e is RequestFailedException r ? r.Status : 0;
-                Log.StoreUnavailable(_logger, operation, table.Client.Name, status, (e as RequestFailedException)?.ErrorCode, e.GetType().Name);
+                ReportFailure(operation, table.Client.Name, e);
                 throw StoreFailures.Unavailable(e, operation);
             }
+        }
+    }
+
+    /// <summary>One line per failure kind and minute while storage is down (<see cref="OutageLog"/>), never a stack trace.</summary>
+    private void ReportFailure(string operation, string tableName, Exception e)
+    {
+        var last = StoreFailures.LastAttempt(e);
+        var failed = last as RequestFailedException;
+        var status = failed?.Status ?? 0;
+        var kind = $"{status} {failed?.ErrorCode} {last.GetType().Name}";
+        if (_outages.ShouldReport(kind, out var leftOut))
+        {
+            Log.StoreUnavailable(_logger, operation, tableName, status, failed?.ErrorCode, last.GetType().Name, leftOut);
         }
     }
 }

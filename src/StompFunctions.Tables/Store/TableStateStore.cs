@@ -29,14 +29,16 @@ internal sealed partial class TableStateStore : IStompStateStore
     private readonly ProvisionedTable _routes;
     private readonly ProvisionedTable _sessions;
     private readonly ILogger _logger;
+    private readonly OutageLog _outages;
 
-    public TableStateStore(TableServiceClient service, TableStorageOptions options, ILogger<TableStateStore>? logger = null)
+    public TableStateStore(TableServiceClient service, TableStorageOptions options, ILogger<TableStateStore>? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         _routes = new ProvisionedTable(service.GetTableClient(options.RoutesTable), options.CreateTablesIfMissing);
         _sessions = new ProvisionedTable(service.GetTableClient(options.SessionsTable), options.CreateTablesIfMissing);
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _outages = new OutageLog(timeProvider ?? TimeProvider.System);
     }
 
     /// <inheritdoc />

@@ -10,7 +10,8 @@ public sealed partial class StompPublishHandler
         [LoggerMessage(3200, LogLevel.Debug, "Published {Bytes} bytes over HTTP to {Routes} routes.", EventName = nameof(Published))]
         public static partial void Published(ILogger logger, int bytes, int routes);
 
-        [LoggerMessage(3201, LogLevel.Warning, "HTTP publish refused: the subscription store is unavailable.", EventName = nameof(StoreUnavailable))]
-        public static partial void StoreUnavailable(ILogger logger, Exception exception);
+        // Per request, so Debug and without the stack trace: the store itself reports an outage once per kind and minute.
+        [LoggerMessage(3201, LogLevel.Debug, "HTTP publish refused: the subscription store is unavailable ({Reason}).", EventName = nameof(StoreUnavailable))]
+        public static partial void StoreUnavailable(ILogger logger, string reason);
     }
 }

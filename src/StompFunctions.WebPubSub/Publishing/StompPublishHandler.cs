@@ -82,7 +82,7 @@ public sealed partial class StompPublishHandler
         }
         catch (StompStoreUnavailableException e)
         {
-            Log.StoreUnavailable(_logger, e);
+            Log.StoreUnavailable(_logger, e.Message);
             context.Response.Headers.RetryAfter = "5";
             await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "The subscription store is unavailable; retry later.").ConfigureAwait(false);
             return;
