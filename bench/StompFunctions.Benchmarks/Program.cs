@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using StompFunctions.Benchmarks.Codec;
 using StompFunctions.Benchmarks.Engine;
 using StompFunctions.Benchmarks.Tables;
+using StompFunctions.Benchmarks.Upstream;
 
 // `-- --compare-stompjs [seconds]` runs the side-by-side parser comparison with Node; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--compare-stompjs")
@@ -22,5 +23,11 @@ if (args.Length > 0 && args[0] == "--engine-cpu")
     return EngineCpuRun.Run(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `-- --upstream-cpu [seconds]` measures one upstream SEND over real HTTP, in memory and on Table Storage (Azurite).
+if (args.Length > 0 && args[0] == UpstreamCpuRun.Command)
+{
+    return await UpstreamCpuRun.RunAsync(args[1..], Console.Out);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EngineCpuRun).Assembly).Run(args);
 return 0;

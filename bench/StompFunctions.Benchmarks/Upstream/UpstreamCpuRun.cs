@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using StompFunctions.Benchmarks.Tables;
+using StompFunctions.Broker.Ports;
+
+namespace StompFunctions.Benchmarks.Upstream;
+
+/// <summary>
+/// <c>-- --upstream-cpu [seconds]</c>: CPU time and allocations per SEND on the production path over real HTTP
+/// (<see cref="UpstreamHttpStack"/>), once on the in-memory store and once on Table Storage (Azurite by default,
+/// <c>STOMP_BENCH_TABLES</c> to point elsewhere), plus the Table read and the REST group send alone. One event at
+/// a time; CPU is this process's (client, app and emulator together), bytes are allocated on all its threads.
+/// </summary>
+internal static class UpstreamCpuRun
+{
+    public const string Command = "--upstream-cpu";
+
+    private const int MaxOps = 1_000_000;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        var tables = Environment.GetEnvironmentVariable(TableFrameBench.ConnectionStringVariable) ?? "UseDevelopmentStorage=true";
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"uptime: {Uptime()}; processors: {Environment.ProcessorCount}; thread-pool spin limit: {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "runtime default"}"));
+        await output.WriteLineAsync("| scenario | ops | wall µs/op | CPU µs/op | bytes/op |");
+        await output.WriteLineAsync("|---|---:|---:|---:|---:|");
+
+        Result memory;
+        await using (var stack = await UpstreamHttpStack.StartAsync(tables: null, suffix))
+        {
+            memory = await MeasureAsync(output, "SEND over HTTP, in-memory store", seconds, stack.SendAsync);
+            var gateway = StackGateway(stack);
+            var payload = Encoding.UTF8.GetBytes("MESSAGE\ndestination:/topic/bench\n\nhello\0");
+            await MeasureAsync(output, "REST group send alone (client → emulator)", seconds, () => gateway.SendToGroupAsync("bench-group", payload, PayloadKind.Text, CancellationToken.None).AsTask());
+        }
+
+        UpstreamHttpStack? tableStack = null;
+        try
+        {
+            tableStack = await UpstreamHttpStack.StartAsync(tables, suffix);
+        }
+        catch (StompStoreUnavailableException e)
+        {
+            await output.WriteLineAsync($"Table scenarios skipped: {e.Message} (start Azurite or set {TableFrameBench.ConnectionStringVariable}).");
+            return 1;
+        }
+
+        await using (tableStack)
+        {
+            var table = await MeasureAsync(output, "SEND over HTTP, Table store", seconds, tableStack.SendAsync);
+            var store = tableStack.Store;
+            await MeasureAsync(output, "Table read alone (GetRoutesAsync, 1 route)", seconds, async () =>
+            {
+                if ((await store.GetRoutesAsync(UpstreamHttpStack.RouteDestination, CancellationToken.None)).Count != 1)
+                {
+                    throw new InvalidOperationException("The seeded route is missing.");
+                }
+            });
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"\nTable store beyond the in-memory path: {table.CpuMicroseconds - memory.CpuMicroseconds:F1} µs CPU and {table.Bytes - memory.Bytes:N0} bytes per SEND; uptime after: {Uptime()}"));
+        }
+
+        return 0;
+    }
+
+    private static IConnectionGateway StackGateway(UpstreamHttpStack stack) => stack.Services.GetRequiredService<IConnectionGateway>();
+
+    private static async Task<Result> MeasureAsync(TextWriter output, string name, double seconds, Func<Task> op)
+    {
+        // Warm-up: JIT tiers (slow on a loaded machine), connection pools and the tables' creation.
+        var warmUntil = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * Math.Max(seconds / 2, 2));
+        for (var i = 0; i < MaxOps && Stopwatch.GetTimestamp() < warmUntil; i++)
+        {
+            await op();
+        }
+
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var wall = Stopwatch.StartNew();
+        long ops = 0;
+        while (wall.Elapsed.TotalSeconds < seconds && ops < MaxOps)
+        {
+            await op();
+            ops++;
+        }
+
+        wall.Stop();
+        process.Refresh();
+        var result = new Result(
+            (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / ops,
+            (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / ops);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {name} | {ops:N0} | {wall.Elapsed.TotalMicroseconds / ops:F1} | {result.CpuMicroseconds:F1} | {result.Bytes:N0} |"));
+        return result;
+    }
+
+    private static string Uptime() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+
+    private readonly record struct Result(double CpuMicroseconds, long Bytes);
+}
