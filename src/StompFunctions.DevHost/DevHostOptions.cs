@@ -3,8 +3,8 @@ using System.Globalization;
 namespace StompFunctions.DevHost;
 
 /// <summary>
-/// The DevHost's command line: <c>--port</c> (default 8080), <c>--storage</c>, <c>--anonymous</c>, <c>--cors</c>
-/// and <c>--help</c>. Every mistake is one line naming the option and what it takes.
+/// The DevHost's command line: <c>--port</c> (default 8080), <c>--storage</c>, <c>--anonymous</c>, <c>--cors</c>,
+/// <c>--log-level</c> and <c>--help</c>. Every mistake is one line naming the option and what it takes.
 /// </summary>
 internal sealed record DevHostOptions(int Port, string? TableConnectionString, bool AllowAnonymous = false, IReadOnlyList<string>? CorsOrigins = null)
 {
@@ -21,6 +21,8 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString, b
           --anonymous             let clients open the hub without a token (off by default, as in Azure)
           --cors <origins>        origins allowed to call negotiate and publish from a browser:
                                   * (default), none, or a comma list such as http://localhost:5173
+          --log-level <level>     Trace, Debug, Information (default), Warning, Error, Critical or None;
+                                  Logging__LogLevel__Default and the other Logging__ settings work too
           --help                  this text
         """;
 
@@ -29,6 +31,12 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString, b
 
     /// <summary>The origins that may call negotiate and publish cross-origin; empty refuses every other origin.</summary>
     public IReadOnlyList<string> AllowedOrigins => CorsOrigins ?? ["*"];
+
+    /// <summary>
+    /// <c>--log-level</c>: the lowest level logged. Null keeps the configuration's (<c>Logging__LogLevel__Default</c>
+    /// and the other <c>Logging__…</c> environment settings; Information by default).
+    /// </summary>
+    public LogLevel? MinimumLogLevel { get; init; }
 
     /// <summary>
     /// <c>--storage memory</c> (the default) keeps state in this process; <c>--storage azurite</c> uses a
@@ -48,6 +56,7 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString, b
                 "--port" => options with { Port = ParsePort(ValueOf(args, ref i)) },
                 "--storage" => options with { TableConnectionString = ParseStorage(ValueOf(args, ref i)) },
                 "--cors" => options with { CorsOrigins = ParseOrigins(ValueOf(args, ref i)) },
+                "--log-level" => options with { MinimumLogLevel = ParseLogLevel(ValueOf(args, ref i)) },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Run with --help for the options."),
             };
         }
@@ -77,6 +86,20 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString, b
         "azurite" => AzuriteConnectionString,
         var connectionString => connectionString,
     };
+
+    // Names only: Enum.TryParse would also take numbers.
+    private static LogLevel ParseLogLevel(string text)
+    {
+        foreach (var level in Enum.GetValues<LogLevel>())
+        {
+            if (string.Equals(level.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return level;
+            }
+        }
+
+        throw new ArgumentException($"--log-level needs one of {string.Join(' ', Enum.GetNames<LogLevel>())}, not '{text}'.");
+    }
 
     private static string[] ParseOrigins(string text)
     {

@@ -45,6 +45,12 @@ builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 // A port in use is one line below, not the host's stack trace.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+if (options.MinimumLogLevel is { } minimumLevel)
+{
+    // Added after the configuration's rules, so it wins over Logging__LogLevel__Default; the filters above stay.
+    builder.Logging.AddFilter(category: null, minimumLevel);
+}
+
 builder.Services.AddCors(cors => cors.AddPolicy(LocalStack.CorsPolicy, policy => LocalStack.ConfigureCors(policy, options)));
 
 // The emulator and the upstream endpoint share this process and port; the emulator still calls the

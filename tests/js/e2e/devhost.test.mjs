@@ -94,3 +94,32 @@ describe('DevHost lifecycle', () => {
     assert.doesNotMatch(output, /Eby8vdM02/, 'the account key is never printed');
   });
 });
+
+describe('DevHost log level', () => {
+  // A client's CONNECT makes the emulator log each upstream event it delivered, at Debug.
+  const debugLinesOfOneClient = async (options) => {
+    const own = await startStack(options);
+    try {
+      const client = await StompTestClient.connect(own);
+      client.close();
+    } finally {
+      await own.stop();
+    }
+    return own.output.filter((l) => l.startsWith('dbug:'));
+  };
+
+  test('--log-level Debug shows debug lines; the default (Information) does not', async () => {
+    assert.deepEqual(await debugLinesOfOneClient({}), []);
+    assert.notDeepEqual(await debugLinesOfOneClient({ args: ['--log-level', 'Debug'] }), []);
+  });
+
+  test('Logging__LogLevel__Default works as the environment setting', async () => {
+    assert.notDeepEqual(await debugLinesOfOneClient({ env: { Logging__LogLevel__Default: 'Debug' } }), []);
+  });
+
+  test('an unknown --log-level is refused in one line naming the levels', async () => {
+    const { code, output } = await runStackExpectingExit(['--log-level', 'Loud']);
+    assert.equal(code, 2);
+    assert.match(output, /--log-level needs one of Trace Debug Information Warning Error Critical None, not 'Loud'/);
+  });
+});
