@@ -24,7 +24,7 @@ internal static class UpstreamCpuRun
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         var tables = Environment.GetEnvironmentVariable(TableFrameBench.ConnectionStringVariable) ?? "UseDevelopmentStorage=true";
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"uptime: {Uptime()}; processors: {Environment.ProcessorCount}; thread-pool spin limit: {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "runtime default"}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"uptime: {Uptime()}; processors: {Environment.ProcessorCount}; thread-pool spin limit: {SpinLimit()}"));
         await output.WriteLineAsync("| scenario | ops | wall µs/op | CPU µs/op | bytes/op |");
         await output.WriteLineAsync("|---|---:|---:|---:|---:|");
 
@@ -99,6 +99,12 @@ internal static class UpstreamCpuRun
             $"| {name} | {ops:N0} | {wall.Elapsed.TotalMicroseconds / ops:F1} | {result.CpuMicroseconds:F1} | {result.Bytes:N0} |"));
         return result;
     }
+
+    // The environment variable (hexadecimal) wins over runtimeconfig.json, as in the runtime.
+    private static string SpinLimit() =>
+        Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") is { } hex ? $"0x{hex} (environment)"
+        : AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") is { } configured ? $"{configured} (runtimeconfig)"
+        : "70 (runtime default)";
 
     private static string Uptime() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
