@@ -48,5 +48,8 @@ public sealed partial class StompUpstreamHandler
 
         [LoggerMessage(3013, LogLevel.Error, "Cleaning up after connection {ConnectionId} failed.", EventName = nameof(DisconnectFailed))]
         public static partial void DisconnectFailed(ILogger logger, Exception exception, string connectionId);
+
+        [LoggerMessage(3014, LogLevel.Warning, "Rejected a {EventName} event for connection {ConnectionId}: its ce-connectionState was not issued by this server for this connection.", EventName = nameof(StateRejected))]
+        public static partial void StateRejected(ILogger logger, string eventName, string connectionId);
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class StompUpstreamHandler
 
         if (result.ConnectionStateChanged)
         {
-            context.Response.Headers[CloudEventHeaders.ConnectionState] = result.ConnectionState;
+            context.Response.Headers[CloudEventHeaders.ConnectionState] = SealState(upstreamEvent.ConnectionId, result.ConnectionState);
         }
 
         await WriteReplyAndCloseAsync(context, upstreamEvent, result.Reply, result.ReplyKind, result.CloseReason).ConfigureAwait(false);

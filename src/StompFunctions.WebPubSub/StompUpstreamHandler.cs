@@ -20,6 +20,7 @@ public sealed partial class StompUpstreamHandler
     private readonly IConnectionGateway _gateway;
     private readonly WebPubSubGatewayOptions _options;
     private readonly SignatureValidator _signatures;
+    private readonly ConnectionStateSeal _stateSeal;
     private readonly AbuseProtection _abuseProtection;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -40,6 +41,7 @@ public sealed partial class StompUpstreamHandler
         _options = options.Value;
         var settings = WebPubSubSettings.From(_options);
         _signatures = new SignatureValidator(settings.AccessKeys);
+        _stateSeal = new ConnectionStateSeal(settings.AccessKeys);
         _abuseProtection = new AbuseProtection(settings.AllowedOrigins);
         if (_options.DisableSignatureValidation)
         {
@@ -78,6 +80,18 @@ public sealed partial class StompUpstreamHandler
         if (!await IsAuthenticAsync(context, upstreamEvent).ConfigureAwait(false))
         {
             return;
+        }
+
+        if (upstreamEvent.ConnectionState is { } sealedState && _stateSeal.IsActive)
+        {
+            if (!_stateSeal.TryOpen(upstreamEvent.ConnectionId, sealedState, out var state))
+            {
+                Log.StateRejected(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId);
+                await WriteTextAsync(context, StatusCodes.Status401Unauthorized, "The ce-connectionState header was not issued by this server for this connection.").ConfigureAwait(false);
+                return;
+            }
+
+            upstreamEvent = upstreamEvent.WithConnectionState(state);
         }
 
         switch (upstreamEvent.Kind)
@@ -139,6 +153,10 @@ public sealed partial class StompUpstreamHandler
 
         return true;
     }
+
+    /// <summary>The value of the <c>ce-connectionState</c> answer header: sealed for this connection, or empty to clear it.</summary>
+    private string SealState(string connectionId, string state) =>
+        state.Length == 0 || !_stateSeal.IsActive ? state : _stateSeal.Seal(connectionId, state);
 
     private static async Task WriteTextAsync(HttpContext context, int statusCode, string text)
     {

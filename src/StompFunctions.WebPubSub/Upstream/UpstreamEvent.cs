@@ -36,6 +36,16 @@ internal sealed class UpstreamEvent
 
     public string? Id { get; private init; }
 
+    /// <summary>The same event carrying another connection state (the one inside the sealed header).</summary>
+    public UpstreamEvent WithConnectionState(string? state) => new(Kind, EventName, Hub, ConnectionId)
+    {
+        UserId = UserId,
+        Subprotocol = Subprotocol,
+        ConnectionState = state,
+        Signature = Signature,
+        Id = Id,
+    };
+
     public static bool TryParse(IHeaderDictionary headers, UserIdHeaderFormat userIdFormat, [NotNullWhen(true)] out UpstreamEvent? upstreamEvent, [NotNullWhen(false)] out string? error)
     {
         upstreamEvent = null;

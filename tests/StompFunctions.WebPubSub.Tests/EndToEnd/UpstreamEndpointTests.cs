@@ -44,6 +44,39 @@ public sealed class UpstreamEndpointTests
     }
 
     [Fact]
+    public async Task A_signed_request_carrying_a_state_the_server_did_not_issue_is_refused_with_401_and_changes_nothing()
+    {
+        // A genuine state of connection A, and a hand-made one naming another user, both presented by connection B.
+        var issuedForA = await ConnectAsync("state-a");
+        var forged = Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"f\":1,\"c\":1,\"v\":12,\"u\":\"admin\"}"));
+        var destination = "/topic/forged-state";
+        var subscribe = Encoding.UTF8.GetBytes($"SUBSCRIBE\nid:0\ndestination:{destination}\nreceipt:r\n\n\0");
+
+        foreach (var state in new[] { issuedForA!, forged, issuedForA![..^2] + "xx" })
+        {
+            using var response = await _http.SendAsync(UpstreamRequests.Message(Message, "state-b", UpstreamRequests.Signature(_stack.AccessKey, "state-b"), subscribe, state));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.False(response.Headers.Contains("ce-connectionState"));
+        }
+
+        Assert.Empty(await _stack.Store.GetRoutesAsync(destination, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_state_goes_out_sealed_for_its_connection_and_comes_back_in()
+    {
+        var state = await ConnectAsync("state-round-trip");
+        var send = Encoding.UTF8.GetBytes("SEND\ndestination:/topic/sealed\nreceipt:r\n\nx\0");
+
+        using var response = await _http.SendAsync(UpstreamRequests.Message(Message, "state-round-trip", UpstreamRequests.Signature(_stack.AccessKey, "state-round-trip"), send, state));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("RECEIPT\n", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches("^[A-Za-z0-9_-]{22}\\.", state);
+    }
+
+    [Fact]
     public async Task A_signature_made_with_the_secondary_key_form_of_a_list_is_accepted()
     {
         var connectionId = "sig-list";
