@@ -1,6 +1,7 @@
 // Everything `azd up` provisions for StompFunctions: one resource group holding the Functions app
 // (Flex Consumption), its storage (host, deployment package, STOMP state tables), Web PubSub with
-// the `stomp` hub, monitoring, and the user-assigned identity that every data-plane call runs as.
+// the `stomp` hub, monitoring, the Key Vault that holds every secret, and the user-assigned
+// identity that every data-plane call runs as.
 // azd reads every output below into `.azure/<env>/.env`; scripts/postdeploy.* read them back.
 targetScope = 'subscription'
 
@@ -38,8 +39,11 @@ param hubName string = 'stomp'
 param allowAnonymousConnect bool = false
 
 @secure()
-@description('Function key the hub sends to the upstream function; scripts/postdeploy.* creates it and stores it as STOMP_UPSTREAM_KEY. Empty on the first provision.')
+@description('Function key the hub sends to the upstream function; scripts/postdeploy.* creates it and stores it as STOMP_UPSTREAM_KEY. Empty on the first provision: then the hub gets no event handler yet.')
 param upstreamKey string = ''
+
+@description('Comma-separated browser origins (https://app.example.com) allowed to call negotiate and publish from another site; empty = none.')
+param corsAllowedOrigins string = ''
 
 @minValue(40)
 @maxValue(1000)
@@ -111,6 +115,17 @@ module webPubSub 'app/webpubsub.bicep' = {
   }
 }
 
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVault}${resourceToken}'
+    location: location
+    tags: tags
+    webPubSubName: webPubSub.outputs.name
+  }
+}
+
 module api 'app/function.bicep' = {
   name: 'function'
   scope: rg
@@ -126,12 +141,19 @@ module api 'app/function.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
     appInsightsConnectionString: monitoring.outputs.connectionString
-    webPubSubName: webPubSub.outputs.name
+    webPubSubHostName: webPubSub.outputs.hostName
+    accessKeySecretUris: {
+      primary: keyVault.outputs.primaryKeyUri
+      secondary: keyVault.outputs.secondaryKeyUri
+    }
     hubName: hubName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     alwaysReadyInstances: alwaysReadyInstances
+    corsAllowedOrigins: map(filter(split(corsAllowedOrigins, ','), origin => !empty(trim(origin))), origin => trim(origin))
   }
+  // The app resolves its Key Vault references when its settings are written: let its roles exist first.
+  dependsOn: [ rbac ]
 }
 
 module hub 'app/webpubsub-hub.bicep' = {
@@ -141,6 +163,7 @@ module hub 'app/webpubsub-hub.bicep' = {
     webPubSubName: webPubSub.outputs.name
     hubName: hubName
     functionHostName: api.outputs.defaultHostName
+    keyVaultName: keyVault.outputs.name
     upstreamKey: upstreamKey
     allowAnonymousConnect: allowAnonymousConnect
   }
@@ -153,7 +176,9 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storage.outputs.name
     webPubSubName: webPubSub.outputs.name
     appInsightsName: monitoring.outputs.appInsightsName
+    keyVaultName: keyVault.outputs.name
     appPrincipalId: appIdentity.outputs.principalId
+    webPubSubPrincipalId: webPubSub.outputs.principalId
     userPrincipalId: principalId
     userPrincipalType: principalType
   }
@@ -173,6 +198,9 @@ output WEBPUBSUB_NAME string = webPubSub.outputs.name
 output WEBPUBSUB_HUB string = hubName
 output WEBPUBSUB_ENDPOINT string = 'https://${webPubSub.outputs.hostName}'
 output WEBPUBSUB_ALLOW_ANONYMOUS bool = allowAnonymousConnect
+
+// The hook writes the function key into this vault (webpubsub-hub.bicep).
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint

@@ -13,7 +13,7 @@ param blobEndpoint string
 param tableEndpoint string
 param deploymentContainerName string
 param appInsightsConnectionString string
-param webPubSubName string
+param webPubSubHostName string
 param hubName string
 param maximumInstanceCount int
 param instanceMemoryMB int
@@ -22,12 +22,11 @@ param alwaysReadyInstances int
 @description('CRON schedule (six fields, UTC) of the collector that removes rows of vanished connections.')
 param collectorSchedule string = '0 */5 * * * *'
 
-@description('Browser origins allowed to call negotiate and publish from another site.')
-param corsAllowedOrigins array = []
+@description('Versionless Key Vault URIs of the Web PubSub primary and secondary access keys (keyvault.bicep).')
+param accessKeySecretUris object
 
-resource webPubSub 'Microsoft.SignalRService/webPubSub@2024-03-01' existing = {
-  name: webPubSubName
-}
+@description('Browser origins (scheme://host[:port]) allowed to call negotiate and publish from another site; empty = same origin only.')
+param corsAllowedOrigins array = []
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -58,10 +57,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in the app settings resolve as the user-assigned identity.
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
+      // Platform CORS (answered before the function runs, preflights included). No credentials
+      // mode: negotiate takes a bearer token in a header, never a cookie.
       cors: {
         allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
       }
     }
     functionAppConfig: {
@@ -98,12 +102,19 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_CLIENT_ID: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-      // REST calls run as the identity; the access key is here only because checking the
-      // ce-signature of upstream requests (an HMAC over the key) is something no identity can do.
-      // Both keys, because the service signs with both and either may be rotated.
-      WebPubSub__Endpoint: 'https://${webPubSub.properties.hostName}'
-      WebPubSub__AccessKey: webPubSub.listKeys().primaryKey
-      WebPubSub__SecondaryAccessKey: webPubSub.listKeys().secondaryKey
+      // The worker's Application Insights logger keeps only warnings unless told otherwise (a
+      // filter rule the SDK adds for every category); this longer category prefix wins over that
+      // rule for the categories it names (ILogger<T> of the StompFunctions.* types), so the app's
+      // own Information logs (start-up, settings, failures) reach Application Insights.
+      Logging__ApplicationInsights__LogLevel__StompFunctions: 'Information'
+      // REST calls and client tokens run as the identity. Checking the ce-signature of upstream
+      // requests (an HMAC over an access key) is something no identity can do, so the keys come
+      // from Key Vault references: the settings hold the references, never the keys. Both keys,
+      // because the service signs with both and either may be rotated. An unresolved reference
+      // leaves the reference text as the key, so every signature check fails: closed, not open.
+      WebPubSub__Endpoint: 'https://${webPubSubHostName}'
+      WebPubSub__AccessKey: '@Microsoft.KeyVault(SecretUri=${accessKeySecretUris.primary})'
+      WebPubSub__SecondaryAccessKey: '@Microsoft.KeyVault(SecretUri=${accessKeySecretUris.secondary})'
       WebPubSub__Hub: hubName
       Tables__Endpoint: tableEndpoint
       Tables__ClientId: identityClientId

@@ -3,7 +3,10 @@
 param storageAccountName string
 param webPubSubName string
 param appInsightsName string
+param keyVaultName string
 param appPrincipalId string
+@description('Identity of the Web PubSub service: resolves the Key Vault reference in the hub\'s urlTemplate.')
+param webPubSubPrincipalId string
 param userPrincipalId string
 param userPrincipalType string
 
@@ -13,6 +16,7 @@ var roles = {
   // Deployment package, Functions keys (azure-webjobs-secrets) and host leases.
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -25,6 +29,10 @@ resource webPubSub 'Microsoft.SignalRService/webPubSub@2024-03-01' existing = {
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
 }
 
 var storageRoles = [ roles.storageTableDataContributor, roles.storageBlobDataOwner ]
@@ -59,6 +67,20 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalType: 'ServicePrincipal'
   }
 }
+
+// Read secrets, nothing else: the app resolves the access-key references of its settings, the Web
+// PubSub service the function-key reference of its urlTemplate.
+var secretReaders = [ appPrincipalId, webPubSubPrincipalId ]
+
+resource vaultReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for readerId in secretReaders: {
+  name: guid(vault.id, readerId, roles.keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: readerId
+    principalType: 'ServicePrincipal'
+  }
+}]
 
 resource userStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for roleId in storageRoles: if (!empty(userPrincipalId)) {
   name: guid(storage.id, userPrincipalId, roleId)

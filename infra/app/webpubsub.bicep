@@ -11,6 +11,15 @@ param capacity int
 
 var tier = split(sku, '_')[0]
 
+// Network ACLs are a Standard/Premium feature: a Free_F1 resource that declares them fails to
+// provision. On the paid tiers they are declared explicitly: an update that omits them was reported
+// to reset them to Deny (UNCONFIRMED, third-party report). Allow keeps the service reachable.
+var networkProperties = tier == 'Free' ? {} : {
+  networkACLs: {
+    defaultAction: 'Allow'
+  }
+}
+
 resource webPubSub 'Microsoft.SignalRService/webPubSub@2024-03-01' = {
   name: name
   location: location
@@ -21,20 +30,22 @@ resource webPubSub 'Microsoft.SignalRService/webPubSub@2024-03-01' = {
     tier: tier
     capacity: tier == 'Free' ? 1 : capacity
   }
-  properties: {
+  // The service resolves the Key Vault reference in the hub's urlTemplate as this identity
+  // (Key Vault Secrets User, rbac.bicep). Web PubSub holds one identity at most.
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: union({
     publicNetworkAccess: 'Enabled'
-    // Local auth stays on: clients connect with access-key-signed tokens from negotiate, and
-    // upstream requests carry the ce-signature HMAC; the app's REST calls use its identity.
+    // Local auth stays on: the ce-signature of upstream requests is an HMAC over the access key
+    // (the app reads the keys from Key Vault); the app's REST calls and client tokens
+    // (:generateToken) run as its identity.
     disableLocalAuth: false
     disableAadAuth: false
     tls: { clientCertEnabled: false }
-    // Declared explicitly: an update that omits the ACLs was reported to reset them to Deny
-    // (UNCONFIRMED, third-party report). Allow keeps every tier, Free included, reachable.
-    networkACLs: {
-      defaultAction: 'Allow'
-    }
-  }
+  }, networkProperties)
 }
 
 output name string = webPubSub.name
 output hostName string = webPubSub.properties.hostName
+output principalId string = webPubSub.identity.principalId

@@ -1,9 +1,9 @@
-// Reads Bicep files with the tree-sitter Bicep grammar (no Bicep compiler can be installed here)
-// and answers the questions the infrastructure checks ask: which params, outputs, modules and
-// app settings a file declares.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Reads Bicep files with the tree-sitter Bicep grammar and answers the questions the cross-file
+// checks ask: which params, outputs, modules and app settings a file declares. Compiling and
+// linting is the real Bicep compiler's job (tests/StompFunctions.Infra.Tests).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 
@@ -24,42 +24,9 @@ export function bicepParser() {
   return parserPromise;
 }
 
-/** Every .bicep file under infra/, as paths relative to the repository root. */
-export function bicepFiles() {
-  const found = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
-        walk(path);
-      } else if (name.endsWith('.bicep')) {
-        found.push(relative(repoRoot, path));
-      }
-    }
-  };
-  walk(join(repoRoot, 'infra'));
-  return found;
-}
-
 export async function parseBicep(file) {
   const parser = await bicepParser();
   return parser.parse(readFileSync(join(repoRoot, file), 'utf8'));
-}
-
-/** ERROR and MISSING nodes, each with its 1-based line and column. */
-export function syntaxProblems(tree) {
-  const problems = [];
-  const walk = (node) => {
-    if (node.isError || node.isMissing) {
-      const { row, column } = node.startPosition;
-      problems.push(`${node.isMissing ? 'MISSING ' + node.type : 'ERROR'} at ${row + 1}:${column + 1}: ${node.text.slice(0, 60)}`);
-    }
-    for (const child of node.children) {
-      walk(child);
-    }
-  };
-  walk(tree.rootNode);
-  return problems;
 }
 
 const declarationName = (node) => node.namedChildren.find((c) => c.type === 'identifier')?.text;
