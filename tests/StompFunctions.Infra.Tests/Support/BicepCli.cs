@@ -28,8 +28,9 @@ internal static partial class BicepCli
             .Select(line => line.Trim())];
 
     /// <summary>
-    /// The resources <c>bicep snapshot</c> predicts for <paramref name="file"/> deployed with these parameter values
-    /// (strings, booleans, integers, string arrays): expressions that need Azure (reference, listKeys) stay unevaluated.
+    /// The resources <c>bicep snapshot</c> predicts for <paramref name="file"/> (a subscription-scope template, like
+    /// main.bicep) deployed with these parameter values
+    /// (strings, booleans, integers, string arrays, string-valued objects): expressions that need Azure (reference, listKeys) stay unevaluated.
     /// </summary>
     public static async Task<JsonElement> SnapshotAsync(string file, IReadOnlyDictionary<string, object> parameters)
     {
@@ -48,7 +49,7 @@ internal static partial class BicepCli
             await File.WriteAllTextAsync(paramFile, text.ToString());
             var result = await ProcessRunner.RunAsync(Executable.Value, [
                 "snapshot", paramFile, "--mode", "overwrite",
-                "--subscription-id", "00000000-0000-0000-0000-000000000001", "--resource-group", "rg-test", "--location", "swedencentral",
+                "--subscription-id", "00000000-0000-0000-0000-000000000001", "--location", "swedencentral",
             ]);
             var snapshot = Path.Combine(directory.FullName, "test.snapshot.json");
             Assert.True(result.ExitCode == 0 && File.Exists(snapshot), "bicep snapshot failed: " + result);
@@ -66,6 +67,7 @@ internal static partial class BicepCli
         string text => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'",
         bool flag => flag ? "true" : "false",
         int number => number.ToString(CultureInfo.InvariantCulture),
+        IReadOnlyDictionary<string, string> properties => "{ " + string.Join(", ", properties.Select(p => p.Key + ": " + Literal(p.Value))) + " }",
         IEnumerable<string> items => "[" + string.Join(", ", items.Select(Literal)) + "]",
         _ => throw new ArgumentException("No Bicep literal for " + value.GetType(), nameof(value)),
     };
