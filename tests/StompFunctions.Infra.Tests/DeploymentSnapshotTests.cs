@@ -1,5 +1,5 @@
-using System.Text.Json;
 using StompFunctions.Infra.Tests.Support;
+using static StompFunctions.Infra.Tests.Support.DeploymentSnapshot;
 
 namespace StompFunctions.Infra.Tests;
 
@@ -10,13 +10,10 @@ namespace StompFunctions.Infra.Tests;
 /// </summary>
 public sealed class DeploymentSnapshotTests
 {
-    private static readonly Lazy<Task<JsonElement>> FreeTier = new(() => SnapshotAsync("Free_F1"));
-    private static readonly Lazy<Task<JsonElement>> StandardTier = new(() => SnapshotAsync("Standard_S1"));
-
     [Fact]
     public async Task Access_keys_and_the_upstream_key_are_written_only_into_Key_Vault_secrets()
     {
-        var resources = Resources(await FreeTier.Value);
+        var resources = Resources(await DeploymentSnapshot.ForSkuAsync("Free_F1"));
 
         foreach (var resource in resources)
         {
@@ -39,7 +36,7 @@ public sealed class DeploymentSnapshotTests
     [Fact]
     public async Task The_app_settings_hold_Key_Vault_references_resolved_with_the_app_identity()
     {
-        var snapshot = await FreeTier.Value;
+        var snapshot = await DeploymentSnapshot.ForSkuAsync("Free_F1");
         var settings = Single(snapshot, "Microsoft.Web/sites/config").GetProperty("properties");
         var site = Single(snapshot, "Microsoft.Web/sites").GetProperty("properties");
 
@@ -52,7 +49,7 @@ public sealed class DeploymentSnapshotTests
     [Fact]
     public async Task The_app_and_the_Web_PubSub_identity_may_read_the_vault_secrets()
     {
-        var readers = Resources(await FreeTier.Value)
+        var readers = Resources(await DeploymentSnapshot.ForSkuAsync("Free_F1"))
             .Where(r => Type(r) == "Microsoft.Authorization/roleAssignments"
                 && r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.EndsWith("/4633458b-17de-408a-b874-0445c86b69e6", StringComparison.Ordinal))
             .Select(r => r.GetProperty("properties").GetProperty("principalId").GetString()!)
@@ -61,13 +58,13 @@ public sealed class DeploymentSnapshotTests
         Assert.Equal(2, readers.Count);
         Assert.Contains(readers, id => id.Contains("userAssignedIdentities/id-", StringComparison.Ordinal));
         Assert.Contains(readers, id => id.Contains("webPubSub/wps-", StringComparison.Ordinal) && id.Contains(".identity.principalId", StringComparison.Ordinal));
-        Assert.Equal("SystemAssigned", Single(await FreeTier.Value, "Microsoft.SignalRService/webPubSub").GetProperty("identity").GetProperty("type").GetString());
+        Assert.Equal("SystemAssigned", Single(await DeploymentSnapshot.ForSkuAsync("Free_F1"), "Microsoft.SignalRService/webPubSub").GetProperty("identity").GetProperty("type").GetString());
     }
 
     [Fact]
     public async Task The_hub_has_no_handler_without_a_key_and_then_one_that_reads_the_key_from_Key_Vault_for_connect_and_disconnected()
     {
-        var hub = Single(await FreeTier.Value, "Microsoft.SignalRService/webPubSub/hubs").GetProperty("properties");
+        var hub = Single(await DeploymentSnapshot.ForSkuAsync("Free_F1"), "Microsoft.SignalRService/webPubSub/hubs").GetProperty("properties");
         var handlers = hub.GetProperty("eventHandlers").GetString()!;
 
         Assert.Equal("deny", hub.GetProperty("anonymousConnectPolicy").GetString());
@@ -81,8 +78,8 @@ public sealed class DeploymentSnapshotTests
     [Fact]
     public async Task Free_F1_declares_no_network_ACLs_and_the_paid_tiers_allow_by_default()
     {
-        var free = Single(await FreeTier.Value, "Microsoft.SignalRService/webPubSub");
-        var standard = Single(await StandardTier.Value, "Microsoft.SignalRService/webPubSub");
+        var free = Single(await DeploymentSnapshot.ForSkuAsync("Free_F1"), "Microsoft.SignalRService/webPubSub");
+        var standard = Single(await DeploymentSnapshot.ForSkuAsync("Standard_S1"), "Microsoft.SignalRService/webPubSub");
 
         Assert.Equal("Free", free.GetProperty("sku").GetProperty("tier").GetString());
         Assert.False(free.GetProperty("properties").TryGetProperty("networkACLs", out _));
@@ -92,7 +89,7 @@ public sealed class DeploymentSnapshotTests
     [Fact]
     public async Task CORS_origins_come_from_the_comma_separated_azd_variable()
     {
-        var cors = Single(await FreeTier.Value, "Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("cors");
+        var cors = Single(await DeploymentSnapshot.ForSkuAsync("Free_F1"), "Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("cors");
 
         Assert.Equal(["https://app.example", "http://localhost:5173"], cors.GetProperty("allowedOrigins").EnumerateArray().Select(o => o.GetString()));
         Assert.False(cors.GetProperty("supportCredentials").GetBoolean());
@@ -101,26 +98,10 @@ public sealed class DeploymentSnapshotTests
     [Fact]
     public async Task The_app_logs_its_own_categories_at_Information_to_Application_Insights()
     {
-        var settings = Single(await FreeTier.Value, "Microsoft.Web/sites/config").GetProperty("properties");
+        var settings = await AppSettingsAsync();
 
-        Assert.Equal("Information", settings.GetProperty("Logging__ApplicationInsights__LogLevel__StompFunctions").GetString());
+        Assert.Equal("Information", settings["Logging__ApplicationInsights__LogLevel__StompFunctions"]);
     }
-
-    private static Task<JsonElement> SnapshotAsync(string sku) => BicepCli.SnapshotAsync("infra/main.bicep", new Dictionary<string, object>
-    {
-        ["environmentName"] = "test",
-        ["location"] = "swedencentral",
-        ["webPubSubSku"] = sku,
-        ["corsAllowedOrigins"] = " https://app.example, ,http://localhost:5173 ",
-    });
-
-    private static List<JsonElement> Resources(JsonElement snapshot) => [.. snapshot.GetProperty("predictedResources").EnumerateArray()];
-
-    private static JsonElement Single(JsonElement snapshot, string type) => Assert.Single(Resources(snapshot), r => Type(r) == type);
-
-    private static string Type(JsonElement resource) => resource.GetProperty("type").GetString()!;
-
-    private static string Name(JsonElement resource) => resource.GetProperty("name").GetString()!;
 
     private static int Count(string text, string part)
     {
