@@ -118,6 +118,13 @@ test('azure.yaml deploys service api from the Functions project to the app tagge
   assert.match(yaml, /run: \.\/scripts\/postdeploy\.ps1/);
 });
 
+test('azure.yaml forgets the upstream key after azd down on both shells, so the next provision adds no handler for an app without code', () => {
+  const yaml = read('azure.yaml');
+  const postdown = /^ {2}postdown:\n((?: {4}.*\n)+)/m.exec(yaml)?.[1] ?? '';
+  assert.equal([...postdown.matchAll(/run: azd env set STOMP_UPSTREAM_KEY ""$/gm)].length, 2, postdown);
+  assert.match(read('infra/app/webpubsub-hub.bicep'), /eventHandlers: empty\(upstreamKey\) \? \[\] :/);
+});
+
 test('the Functions app settings in Bicep are read by the code or by the platform, and none is deprecated on Flex', async () => {
   const settings = appSettingNames(await parseBicep('infra/app/function.bicep'));
   const code = codeSettings(read('src/StompFunctions.Functions/AppSettingNames.cs'));
