@@ -102,7 +102,7 @@ public sealed class InMemoryStateStore : IStompStateStore
     public ValueTask<DestinationPage> ListDestinationsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var page = NextPage(_partitions.Keys, continuationToken, pageSizeHint, out var next);
+        var page = KeyPages.Next(_partitions.Keys, continuationToken, pageSizeHint, out var next);
         return new ValueTask<DestinationPage>(new DestinationPage(page, next));
     }
 
@@ -156,36 +156,8 @@ public sealed class InMemoryStateStore : IStompStateStore
     public ValueTask<ConnectionPage> ListSpilledConnectionsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var page = NextPage(_spilled.Keys, continuationToken, pageSizeHint, out var next);
+        var page = KeyPages.Next(_spilled.Keys, continuationToken, pageSizeHint, out var next);
         return new ValueTask<ConnectionPage>(new ConnectionPage(page, next));
-    }
-
-    // Ordinal order and "after the last key returned" as the token: a key is listed once per pass,
-    // whatever is added or removed between pages.
-    private static List<string> NextPage(ICollection<string> source, string? continuationToken, int pageSizeHint, out string? next)
-    {
-        var pageSize = pageSizeHint <= 0 ? 1000 : pageSizeHint;
-        var page = new List<string>(Math.Min(pageSize, 64));
-        var keys = source.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
-        next = null;
-        foreach (var key in keys)
-        {
-            if (continuationToken is not null && string.CompareOrdinal(key, continuationToken) <= 0)
-            {
-                continue;
-            }
-
-            if (page.Count == pageSize)
-            {
-                next = page[^1];
-                break;
-            }
-
-            page.Add(key);
-        }
-
-        return page;
     }
 
     private void RetireIfEmpty(string destination, DestinationPartition partition, bool nowEmpty)

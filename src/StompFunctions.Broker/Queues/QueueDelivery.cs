@@ -1,0 +1,8 @@
+namespace StompFunctions.Broker.Queues;
+
+/// <summary>One message claimed for one consumer, to be sent to its connection as a MESSAGE frame.</summary>
+/// <param name="Queue">The queue's destination.</param>
+/// <param name="Consumer">The consumer it was claimed for.</param>
+/// <param name="Message">The message (its sequence is the MESSAGE's <c>message-id</c>).</param>
+/// <param name="Redelivered">Whether it was handed out before (<c>redelivered:true</c>).</param>
+public sealed record QueueDelivery(string Queue, QueueConsumer Consumer, QueuedMessage Message, bool Redelivered);

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging;
+using StompFunctions.Broker.Ports;
+
+namespace StompFunctions.Broker.Queues;
+
+/// <summary>
+/// Sends the deliveries a commit claimed, all at once, then settles what the sends decided: an auto-mode message
+/// that was sent is deleted (conditional on the claim's ETag, so a message that came back after its lease and was
+/// claimed again is left to its new owner); one that was not sent goes back uncounted. Client-mode claims stay
+/// until ACKed, except unsent ones, which the broker puts back.
+/// </summary>
+internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink sink, QueueBroker broker, ILogger logger)
+{
+    public async ValueTask DeliverAsync(string queue, QueuePlan plan, IReadOnlyList<string?> etags, CancellationToken cancellationToken)
+    {
+        var deliveries = plan.Deliveries;
+        if (deliveries.Count == 0)
+        {
+            return;
+        }
+
+        var sent = new bool[deliveries.Count];
+        if (deliveries.Count == 1)
+        {
+            sent[0] = await TrySendAsync(deliveries[0], cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var sends = new Task<bool>[deliveries.Count];
+            for (var i = 0; i < sends.Length; i++)
+            {
+                sends[i] = TrySendAsync(deliveries[i], cancellationToken).AsTask();
+            }
+
+            await Task.WhenAll(sends).ConfigureAwait(false);
+            for (var i = 0; i < sends.Length; i++)
+            {
+                sent[i] = sends[i].Result;
+            }
+        }
+
+        List<QueueWrite>? autoSettlements = null;
+        List<QueueDelivery>? unsent = null;
+        for (var i = 0; i < deliveries.Count; i++)
+        {
+            var delivery = deliveries[i];
+            var claimIndex = plan.ClaimWrites[i];
+            var etag = (claimIndex < etags.Count ? etags[claimIndex] : null) ?? QueueWrite.AnyETag;
+            if (delivery.Consumer.AckMode == StompAckMode.Auto)
+            {
+                (autoSettlements ??= []).Add(sent[i]
+                    ? QueueWrite.Delete(delivery.Message.Sequence, etag)
+                    : QueueWrite.Release(delivery.Message.Sequence, delivery.Message.Deliveries - 1, etag));
+            }
+            else if (!sent[i])
+            {
+                (unsent ??= []).Add(delivery);
+            }
+        }
+
+        if (autoSettlements is not null)
+        {
+            await SettleAutoAsync(queue, autoSettlements, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (unsent is not null)
+        {
+            await broker.ReturnUnsentAsync(queue, unsent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<bool> TrySendAsync(QueueDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sink.DeliverAsync(delivery, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            QueueBroker.Log.DeliveryFailed(logger, delivery.Consumer.ConnectionId, e.GetType().Name);
+            return false;
+        }
+    }
+
+    // One commit for all (the usual single delete); when one of them lost to another instance, each alone, so the rest still apply.
+    private async ValueTask SettleAutoAsync(string queue, List<QueueWrite> settlements, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (settlements.Count <= QueueWrite.MaxPerCommit
+                && (await store.CommitAsync(queue, settlements, cancellationToken).ConfigureAwait(false)).Outcome == StoreOutcome.Ok)
+            {
+                return;
+            }
+
+            if (settlements.Count == 1)
+            {
+                return;
+            }
+
+            foreach (var settlement in settlements)
+            {
+                await store.CommitAsync(queue, [settlement], cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (StompStoreUnavailableException e)
+        {
+            QueueBroker.Log.AutoDeleteFailed(logger, e.GetType().Name);
+        }
+    }
+}

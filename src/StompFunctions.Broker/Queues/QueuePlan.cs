@@ -1,0 +1,233 @@
+namespace StompFunctions.Broker.Queues;
+
+/// <summary>
+/// One attempt at changing a queue: built on a <see cref="QueueSnapshot"/>, it settles, adds or removes
+/// consumers, then hands the oldest ready messages round robin to consumers with room, and yields the writes
+/// of one commit (each claim conditional on the ETag read) plus the deliveries to send once it is applied.
+/// </summary>
+internal sealed class QueuePlan
+{
+    private readonly List<QueueWrite> _writes = [];
+    private readonly List<WorkingConsumer> _consumers;
+    private readonly QueueSnapshot _snapshot;
+    private readonly string _queue;
+    private readonly long _now;
+    private readonly StompQueueOptions _options;
+    private int _cursor;
+    private bool _full;
+
+    public QueuePlan(string queue, QueueSnapshot snapshot, long nowMilliseconds, StompQueueOptions options, int rotation)
+    {
+        _queue = queue;
+        _snapshot = snapshot;
+        _now = nowMilliseconds;
+        _options = options;
+        _consumers = [.. snapshot.Consumers.Select(static c => new WorkingConsumer(c, isNew: false))];
+        _cursor = _consumers.Count == 0 ? 0 : (int)((uint)rotation % (uint)_consumers.Count);
+    }
+
+    public List<QueueDelivery> Deliveries { get; } = [];
+
+    /// <summary>Messages delivered <see cref="StompQueueOptions.MaxDeliveries"/> times, deleted here once copied to the dead-letter queue.</summary>
+    public List<QueuedMessage> DeadLetters { get; } = [];
+
+    /// <summary>Indexes into <see cref="Writes"/> of each delivery's claim (its new ETag guards the auto-mode delete).</summary>
+    public List<int> ClaimWrites { get; } = [];
+
+    public IReadOnlyList<QueueWrite> Writes => _writes;
+
+    /// <summary>
+    /// Whether the queue must be read again after this commit: it left messages ready or made room that it could
+    /// not fill, and a concurrent operation on another instance may have decided on a read older than this commit
+    /// (each side re-reading after its own write means one of them sees the other), or it stopped at a limit.
+    /// </summary>
+    public bool NeedsRecheck => _full || AddedReady || (AddedRoom && HasRoom)
+        || (_snapshot.MoreReady && Deliveries.Count > 0 && HasRoom);
+
+    private bool AddedReady { get; set; }
+
+    private bool AddedRoom { get; set; }
+
+    private bool HasRoom => _consumers.Exists(static c => c.HasRoom);
+
+    public WorkingConsumer? Find(string connectionId, string subscriptionId) =>
+        _consumers.Find(c => !c.Removed && c.Read.ConnectionId == connectionId && c.Read.SubscriptionId == subscriptionId);
+
+    /// <summary>SUBSCRIBE: a new consumer (replacing a stale one of the same connection and id, whose messages go back).</summary>
+    public void AddConsumer(QueueConsumer consumer)
+    {
+        var stale = Find(consumer.ConnectionId, consumer.SubscriptionId);
+        if (stale is not null)
+        {
+            ReleaseAll(stale);
+            _consumers.Remove(stale);
+        }
+
+        _consumers.Add(new WorkingConsumer(consumer with { InFlight = [], ETag = stale?.Read.ETag }, isNew: true));
+        AddedRoom = true;
+    }
+
+    /// <summary>UNSUBSCRIBE, DISCONNECT, a lost connection: the consumer goes and its unsettled messages return.</summary>
+    public void Remove(WorkingConsumer consumer)
+    {
+        _writes.Add(QueueWrite.Delete(consumer.Read));
+        ReleaseAll(consumer);
+        consumer.Removed = true;
+    }
+
+    /// <summary>
+    /// ACK (<paramref name="requeue"/> false) or NACK of a delivered sequence: in <c>client</c> mode it settles every
+    /// earlier delivery of the subscription too. False when the consumer does not hold the sequence.
+    /// </summary>
+    public bool Settle(WorkingConsumer consumer, string sequence, bool requeue)
+    {
+        var index = consumer.InFlight.IndexOf(sequence);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var first = consumer.Read.AckMode == StompAckMode.Client ? 0 : index;
+        foreach (var settled in consumer.InFlight.GetRange(first, index - first + 1))
+        {
+            _writes.Add(requeue ? QueueWrite.Release(settled) : QueueWrite.Delete(settled));
+        }
+
+        consumer.InFlight.RemoveRange(first, index - first + 1);
+        consumer.Changed = true;
+        AddedRoom = true;
+        AddedReady |= requeue;
+        return true;
+    }
+
+    /// <summary>A claimed message whose send failed goes back with its delivery uncounted.</summary>
+    public void ReturnUnsent(WorkingConsumer consumer, QueuedMessage claimed)
+    {
+        if (consumer.InFlight.Remove(claimed.Sequence))
+        {
+            consumer.Changed = true;
+            _writes.Add(QueueWrite.Release(claimed.Sequence, claimed.Deliveries - 1));
+        }
+    }
+
+    /// <summary>
+    /// Hands ready messages, oldest first, to consumers with room, round robin; drops expired ones and moves those
+    /// delivered too often to <see cref="DeadLetters"/>. A SEND's <paramref name="fresh"/> message comes last and is
+    /// claimed directly only when nothing older waits; otherwise it is stored ready.
+    /// </summary>
+    public void Dispatch(QueuedMessage? fresh)
+    {
+        var reserved = fresh is null ? 0 : 1;
+        var older = 0;
+        foreach (var message in _snapshot.Ready)
+        {
+            if (!Fits(2 + reserved))
+            {
+                _full = true;
+                break;
+            }
+
+            if (message.ExpiresAt <= _now)
+            {
+                _writes.Add(QueueWrite.Delete(message));
+                continue;
+            }
+
+            if (message.Deliveries >= _options.MaxDeliveries)
+            {
+                DeadLetters.Add(message);
+                _writes.Add(QueueWrite.Delete(message));
+                continue;
+            }
+
+            var consumer = NextWithRoom();
+            if (consumer is null)
+            {
+                older++;
+                continue;
+            }
+
+            Claim(consumer, message, isNew: false);
+        }
+
+        if (fresh is null)
+        {
+            return;
+        }
+
+        var taker = older == 0 && !_full && !_snapshot.MoreReady ? NextWithRoom() : null;
+        if (taker is null)
+        {
+            _writes.Add(QueueWrite.Add(fresh));
+            AddedReady = true;
+            return;
+        }
+
+        Claim(taker, fresh, isNew: true);
+    }
+
+    /// <summary>The writes of the commit: everything planned, then each changed consumer's row.</summary>
+    public IReadOnlyList<QueueWrite> Finish()
+    {
+        foreach (var consumer in _consumers)
+        {
+            if (consumer.Changed && !consumer.Removed)
+            {
+                _writes.Add(consumer.IsNew ? QueueWrite.Upsert(consumer.Result()) : QueueWrite.Replace(consumer.Result(), consumer.Read.ETag!));
+            }
+        }
+
+        return _writes;
+    }
+
+    private void ReleaseAll(WorkingConsumer consumer)
+    {
+        foreach (var sequence in consumer.InFlight)
+        {
+            _writes.Add(QueueWrite.Release(sequence));
+            AddedReady = true;
+        }
+
+        consumer.InFlight.Clear();
+    }
+
+    private void Claim(WorkingConsumer consumer, QueuedMessage message, bool isNew)
+    {
+        var auto = consumer.Read.AckMode == StompAckMode.Auto;
+        var claimed = message with
+        {
+            Deliveries = message.Deliveries + 1,
+            Owner = consumer.Read.Owner,
+            LeaseUntil = auto ? _now + (long)_options.AutoAckLease.TotalMilliseconds : QueuedMessage.HeldUntilSettled,
+        };
+        ClaimWrites.Add(_writes.Count);
+        _writes.Add(isNew ? QueueWrite.Add(claimed) : QueueWrite.Update(claimed, message.ETag));
+        if (!auto)
+        {
+            consumer.InFlight.Add(message.Sequence);
+            consumer.Changed = true;
+        }
+
+        consumer.ClaimedNow++;
+        Deliveries.Add(new QueueDelivery(_queue, consumer.Read, claimed, message.Deliveries > 0));
+    }
+
+    private WorkingConsumer? NextWithRoom()
+    {
+        for (var i = 0; i < _consumers.Count; i++)
+        {
+            var candidate = _consumers[(_cursor + i) % _consumers.Count];
+            if (candidate.HasRoom)
+            {
+                _cursor = (_cursor + i + 1) % _consumers.Count;
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    // Room for a claim (its write and, at most, its consumer's row) plus what is reserved, within one commit.
+    private bool Fits(int needed) =>
+        _writes.Count + _consumers.Count(static c => c.Changed && !c.Removed) + needed <= QueueWrite.MaxPerCommit;
+}

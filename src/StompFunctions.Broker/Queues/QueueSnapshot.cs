@@ -1,0 +1,11 @@
+namespace StompFunctions.Broker.Queues;
+
+/// <summary>What one partition query returns about a queue.</summary>
+/// <param name="Consumers">Every consumer, each with the ETag it had when read.</param>
+/// <param name="Ready">The oldest ready messages in sequence order, each with its ETag.</param>
+/// <param name="MoreReady">Whether more ready messages exist beyond <paramref name="Ready"/>.</param>
+public sealed record QueueSnapshot(IReadOnlyList<QueueConsumer> Consumers, IReadOnlyList<QueuedMessage> Ready, bool MoreReady)
+{
+    /// <summary>A queue with no rows.</summary>
+    public static QueueSnapshot Empty { get; } = new([], [], false);
+}

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using StompFunctions.Broker.Queues;
+
+namespace StompFunctions.Broker.Testing.Queues;
+
+/// <summary>Records every delivery the broker sends; connections listed in <see cref="Unreachable"/> make the send fail.</summary>
+public sealed class RecordingSink : IQueueDeliverySink
+{
+    private readonly ConcurrentQueue<QueueDelivery> _deliveries = new();
+
+    public ConcurrentDictionary<string, bool> Unreachable { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<QueueDelivery> Deliveries => [.. _deliveries];
+
+    public IReadOnlyList<QueueDelivery> To(string connectionId) => [.. _deliveries.Where(d => d.Consumer.ConnectionId == connectionId)];
+
+    public ValueTask DeliverAsync(QueueDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (Unreachable.ContainsKey(delivery.Consumer.ConnectionId))
+        {
+            throw new IOException("The test made this connection unreachable.");
+        }
+
+        _deliveries.Enqueue(delivery);
+        return ValueTask.CompletedTask;
+    }
+}
