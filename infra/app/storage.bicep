@@ -6,7 +6,7 @@ param tags object
 param deploymentContainerName string
 
 @description('Tables the Table store uses (routes and members share `routes`); it also creates missing ones, pre-creating them saves the first request a round-trip.')
-param tableNames array = [ 'routes', 'sessions' ]
+param tableNames array = [ 'routes', 'sessions', 'queues' ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

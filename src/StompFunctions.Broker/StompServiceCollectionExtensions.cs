@@ -8,6 +8,7 @@ using StompFunctions.Broker.Configuration;
 using StompFunctions.Broker.Identifiers;
 using StompFunctions.Broker.InMemory;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 
 namespace StompFunctions.Broker;
 
@@ -43,6 +44,8 @@ public static class StompServiceCollectionExtensions
         services.TryAddSingleton<IStompIdGenerator, RandomIdGenerator>();
         services.TryAddSingleton<InMemoryStateStore>();
         services.TryAddSingleton<IStompStateStore>(sp => sp.GetRequiredService<InMemoryStateStore>());
+        services.TryAddSingleton<InMemoryQueueStore>();
+        services.TryAddSingleton<IQueueStore>(sp => sp.GetRequiredService<InMemoryQueueStore>());
         services.TryAddSingleton<InMemoryConnectionGateway>();
         services.TryAddSingleton<IConnectionGateway>(sp => sp.GetRequiredService<InMemoryConnectionGateway>());
         services.TryAddSingleton<StompEngine>();

@@ -43,6 +43,9 @@ public sealed class TableStorageOptions
     /// </summary>
     public string RoutesTable { get; set; } = "routes";
 
+    /// <summary>The table holding the broker's queues: one partition per queue with its consumers and messages.</summary>
+    public string QueuesTable { get; set; } = "queues";
+
     /// <summary>The table holding connection state too large for <c>ce-connectionState</c>, one partition per connection.</summary>
     public string SessionsTable { get; set; } = "sessions";
 

@@ -22,9 +22,11 @@ internal sealed partial class TableStorageOptionsValidator : IValidateOptions<Ta
 
         CheckTableName(failures, $"{section}:RoutesTable", options.RoutesTable);
         CheckTableName(failures, $"{section}:SessionsTable", options.SessionsTable);
-        if (string.Equals(options.RoutesTable, options.SessionsTable, StringComparison.OrdinalIgnoreCase))
+        CheckTableName(failures, $"{section}:QueuesTable", options.QueuesTable);
+        string?[] names = [options.RoutesTable, options.SessionsTable, options.QueuesTable];
+        if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Length)
         {
-            failures.Add($"{section}:RoutesTable and {section}:SessionsTable must differ.");
+            failures.Add($"{section}:RoutesTable, {section}:SessionsTable and {section}:QueuesTable must differ.");
         }
 
         var retry = options.Retry;

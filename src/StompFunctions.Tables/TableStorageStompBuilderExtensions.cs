@@ -5,15 +5,17 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 using StompFunctions.Tables.Client;
+using StompFunctions.Tables.Queues;
 using StompFunctions.Tables.Store;
 
 namespace StompFunctions.Tables;
 
 /// <summary>
 /// <c>services.AddStomp(…).AddTableStorage(…)</c>: puts the engine's state in Azure Table Storage instead
-/// of the embedded in-memory store, so any number of function instances share routes, members and
-/// spilled state.
+/// of the embedded in-memory stores, so any number of function instances share routes, members,
+/// spilled state and queues.
 /// </summary>
 public static class TableStorageStompBuilderExtensions
 {
@@ -37,6 +39,9 @@ public static class TableStorageStompBuilderExtensions
         // AddStomp registered the in-memory store as the default; this store replaces it.
         builder.Services.RemoveAll<IStompStateStore>();
         builder.Services.AddSingleton<IStompStateStore>(sp => sp.GetRequiredService<TableStateStore>());
+        builder.Services.TryAddSingleton(CreateQueueStore);
+        builder.Services.RemoveAll<IQueueStore>();
+        builder.Services.AddSingleton<IQueueStore>(sp => sp.GetRequiredService<TableQueueStore>());
         return builder;
     }
 
@@ -80,6 +85,12 @@ public static class TableStorageStompBuilderExtensions
         }
 
         throw new InvalidOperationException($"{StateStoreKey} is '{choice}'; use 'InMemory' or 'Tables'.");
+    }
+
+    private static TableQueueStore CreateQueueStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+        return new TableQueueStore(TableServiceClientFactory.Create(options), options, services.GetService<ILogger<TableQueueStore>>(), services.GetService<TimeProvider>());
     }
 
     private static TableStateStore CreateStore(IServiceProvider services)

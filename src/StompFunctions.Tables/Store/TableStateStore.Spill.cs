@@ -8,16 +8,9 @@ namespace StompFunctions.Tables.Store;
 
 internal sealed partial class TableStateStore
 {
-    // A binary property holds at most 64 KiB and an entity at most 1 MiB. Azurite measures the entity
-    // as base64 JSON (4/3 of the bytes), so 11 chunks (704 KiB) is what fits everywhere; the port asks
-    // for at least 256 KiB.
-    private const int SpillChunkBytes = 64 * 1024;
-    private const int MaxSpillChunks = 11;
-
     /// <summary>The most bytes of spilled state one connection can store.</summary>
-    internal const int MaxSpillBytes = SpillChunkBytes * MaxSpillChunks;
+    internal const int MaxSpillBytes = ChunkedBinary.MaxBytes;
 
-    private static readonly string[] SpillChunkNames = CreateChunkNames();
     private static readonly string[] SpillListColumns = ["PartitionKey", Columns.ConnectionId];
 
     /// <inheritdoc />
@@ -37,16 +30,11 @@ internal sealed partial class TableStateStore
         }
 
         var partition = TableKeys.ConnectionPartition(connectionId);
-        var row = new TableEntity(partition, TableKeys.SpillRowKey) { [Columns.SpillLength] = data.Length };
+        var row = new TableEntity(partition, TableKeys.SpillRowKey);
+        ChunkedBinary.Write(row, data);
         if (TableKeys.IsHashed(partition))
         {
             row[Columns.ConnectionId] = connectionId;
-        }
-
-        for (var chunk = 0; chunk * SpillChunkBytes < data.Length; chunk++)
-        {
-            // Copies: the caller may reuse its buffer once the call returns.
-            row[SpillChunkNames[chunk]] = data.Slice(chunk * SpillChunkBytes, Math.Min(SpillChunkBytes, data.Length - (chunk * SpillChunkBytes))).ToArray();
         }
 
         return RunAsync(_sessions, "write spilled state", (row, etag), WriteSpillAsync, cancellationToken);
@@ -111,14 +99,7 @@ internal sealed partial class TableStateStore
         }
 
         var row = response.Value!;
-        var length = row.GetInt32(Columns.SpillLength) ?? throw Corrupt(Columns.SpillLength);
-        var data = new byte[length];
-        for (var chunk = 0; chunk * SpillChunkBytes < length; chunk++)
-        {
-            var bytes = row.GetBinary(SpillChunkNames[chunk]) ?? throw Corrupt(SpillChunkNames[chunk]);
-            bytes.CopyTo(data, chunk * SpillChunkBytes);
-        }
-
+        var data = ChunkedBinary.Read(row);
         return new SpilledState(data, row.ETag.ToString());
     }
 
@@ -139,16 +120,5 @@ internal sealed partial class TableStateStore
         {
             return new StoreWriteResult(StoreOutcome.Conflict, null);
         }
-    }
-
-    private static string[] CreateChunkNames()
-    {
-        var names = new string[MaxSpillChunks];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = Columns.SpillChunkPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return names;
     }
 }

@@ -24,12 +24,10 @@ internal sealed partial class TableStateStore : IStompStateStore
     private const int MaxStoredNameChars = 32 * 1024;
 
     private static readonly string[] RouteColumns = [Columns.SubscriptionId, Columns.AckMode, Columns.Group];
-    private static readonly string[] ListColumns = ["PartitionKey", Columns.Destination];
 
     private readonly ProvisionedTable _routes;
     private readonly ProvisionedTable _sessions;
-    private readonly ILogger _logger;
-    private readonly OutageLog _outages;
+    private readonly TableCalls _calls;
 
     public TableStateStore(TableServiceClient service, TableStorageOptions options, ILogger<TableStateStore>? logger = null, TimeProvider? timeProvider = null)
     {
@@ -37,8 +35,7 @@ internal sealed partial class TableStateStore : IStompStateStore
         ArgumentNullException.ThrowIfNull(options);
         _routes = new ProvisionedTable(service.GetTableClient(options.RoutesTable), options.CreateTablesIfMissing);
         _sessions = new ProvisionedTable(service.GetTableClient(options.SessionsTable), options.CreateTablesIfMissing);
-        _logger = logger ?? (ILogger)NullLogger.Instance;
-        _outages = new OutageLog(timeProvider ?? TimeProvider.System);
+        _calls = new TableCalls(logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System);
     }
 
     /// <inheritdoc />
@@ -164,33 +161,8 @@ internal sealed partial class TableStateStore : IStompStateStore
 
     private static async Task<DestinationPage> ListPageAsync(TableClient table, (string? Filter, int PageSize) query, CancellationToken cancellationToken)
     {
-        var destinations = new List<string>();
-        string? lastPartition = null;
-        string? serviceContinuation = null;
-        var pages = table.QueryAsync<TableEntity>(query.Filter, query.PageSize, ListColumns, cancellationToken).AsPages(null, query.PageSize);
-        await foreach (var page in pages.ConfigureAwait(false))
-        {
-            foreach (var row in page.Values)
-            {
-                if (string.Equals(row.PartitionKey, lastPartition, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                lastPartition = row.PartitionKey;
-                destinations.Add(TableKeys.IsHashed(row.PartitionKey) ? Required(row, Columns.Destination) : TableKeyEncoding.Decode(row.PartitionKey));
-            }
-
-            serviceContinuation = page.ContinuationToken;
-
-            // A page may be empty yet continue (the service stops a scan after 5 s): keep reading then.
-            if (destinations.Count > 0 || serviceContinuation is null)
-            {
-                break;
-            }
-        }
-
-        return new DestinationPage(destinations, serviceContinuation is null ? null : lastPartition);
+        var (destinations, token) = await PartitionPages.ReadAsync(table, query.Filter, query.PageSize, Columns.Destination, cancellationToken).ConfigureAwait(false);
+        return new DestinationPage(destinations, token);
     }
 
     private static async Task<bool> SubmitAsync(TableClient table, TableTransactionAction[] actions, CancellationToken cancellationToken)
@@ -247,5 +219,5 @@ internal sealed partial class TableStateStore : IStompStateStore
         string.Concat("PartitionKey eq '", Quote(partition), "' and RowKey ge '", TableKeys.RoutePrefix, "' and RowKey lt '", TableKeys.RouteRangeEnd, "'");
 
     // Tokens come from callers: quote them anyway so a forged one cannot change the filter.
-    private static string Quote(string value) => value.Contains('\'', StringComparison.Ordinal) ? value.Replace("'", "''", StringComparison.Ordinal) : value;
+    internal static string Quote(string value) => value.Contains('\'', StringComparison.Ordinal) ? value.Replace("'", "''", StringComparison.Ordinal) : value;
 }

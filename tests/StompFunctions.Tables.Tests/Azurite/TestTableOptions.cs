@@ -14,6 +14,7 @@ internal static class TestTableOptions
             ConnectionString = azurite.ConnectionString,
             RoutesTable = "routes" + suffix,
             SessionsTable = "sessions" + suffix,
+            QueuesTable = "queues" + suffix,
         };
 
         // Short back-off: a stopped Azurite should fail a frame in well under a second.

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using StompFunctions.Broker;
 using StompFunctions.Broker.InMemory;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
+using StompFunctions.Tables.Queues;
 using StompFunctions.Tables.Store;
 using StompFunctions.Tables.Tests.Azurite;
 
@@ -48,6 +50,7 @@ public sealed class TableStorageRegistrationTests(AzuriteFixture azurite)
         var options = provider.GetRequiredService<IOptions<TableStorageOptions>>().Value;
 
         Assert.IsType<TableStateStore>(provider.GetRequiredService<IStompStateStore>());
+        Assert.IsType<TableQueueStore>(provider.GetRequiredService<IQueueStore>());
         Assert.Equal(new Uri("https://acct.table.core.windows.net/"), options.Endpoint);
         Assert.Equal("00000000-0000-0000-0000-000000000001", options.ClientId);
         Assert.Equal("stomproutes", options.RoutesTable);

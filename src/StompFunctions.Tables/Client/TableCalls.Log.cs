@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 
-namespace StompFunctions.Tables.Store;
+namespace StompFunctions.Tables.Client;
 
-internal sealed partial class TableStateStore
+internal sealed partial class TableCalls
 {
-    // Event ids 5200-5299 belong to the Table store (clients range 5000-5999).
+    // Event ids 5200-5299 belong to the Table stores (clients range 5000-5999).
     private static partial class Log
     {
         [LoggerMessage(5200, LogLevel.Warning, "Table Storage failed during {Operation} on table {Table}: status {Status}, error code {ErrorCode}, {ExceptionType} ({LeftOut} more of this kind since the last line; this kind is logged at most once a minute).", EventName = nameof(StoreUnavailable))]
