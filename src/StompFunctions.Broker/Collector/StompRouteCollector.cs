@@ -53,8 +53,9 @@ public sealed partial class StompRouteCollector(IStompStateStore store, IConnect
     }
 
     /// <summary>
-    /// Deletes the spilled state of connections that no longer exist; returns how many were removed and
-    /// whether every page was listed. A state deleted in between (NotFound) was already collected.
+    /// Deletes the spilled state and event marker of connections that no longer exist; returns for how many
+    /// connections something was removed and whether every page was listed. Rows deleted in between (NotFound)
+    /// were already collected.
     /// </summary>
     public async Task<(int Removed, bool Complete)> CollectSpilledStateAsync(
         IDictionary<string, bool>? knownConnections = null, CancellationToken cancellationToken = default)
@@ -72,7 +73,9 @@ public sealed partial class StompRouteCollector(IStompStateStore store, IConnect
                     continue;
                 }
 
-                if (await store.DeleteSpilledStateAsync(connectionId, cancellationToken).ConfigureAwait(false) == StoreOutcome.Ok)
+                var spill = await store.DeleteSpilledStateAsync(connectionId, cancellationToken).ConfigureAwait(false);
+                var marker = await store.DeleteEventMarkerAsync(connectionId, cancellationToken).ConfigureAwait(false);
+                if (spill == StoreOutcome.Ok || marker == StoreOutcome.Ok)
                 {
                     removed++;
                 }

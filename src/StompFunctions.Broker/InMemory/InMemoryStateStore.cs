@@ -19,6 +19,7 @@ public sealed class InMemoryStateStore : IStompStateStore
     private readonly ConcurrentDictionary<string, DestinationPartition> _partitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SpilledState> _spilled = new(StringComparer.Ordinal);
     private readonly Lock _spillLock = new();
+    private readonly ConcurrentDictionary<string, string> _eventMarkers = new(StringComparer.Ordinal);
     private long _etagCounter;
 
     /// <inheritdoc />
@@ -156,8 +157,38 @@ public sealed class InMemoryStateStore : IStompStateStore
     public ValueTask<ConnectionPage> ListSpilledConnectionsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var page = KeyPages.Next(_spilled.Keys, continuationToken, pageSizeHint, out var next);
+        var page = KeyPages.Next(_spilled.Keys.Union(_eventMarkers.Keys, StringComparer.Ordinal), continuationToken, pageSizeHint, out var next);
         return new ValueTask<ConnectionPage>(new ConnectionPage(page, next));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<EventClaim> ClaimEventAsync(string connectionId, string? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_spillLock)
+        {
+            var current = _eventMarkers.TryGetValue(connectionId, out var stored) ? stored : null;
+            if (!string.Equals(current, version, StringComparison.Ordinal))
+            {
+                return new ValueTask<EventClaim>(new EventClaim(false, current));
+            }
+
+            var next = NextETag();
+            _eventMarkers[connectionId] = next;
+            return new ValueTask<EventClaim>(new EventClaim(true, next));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoreOutcome> DeleteEventMarkerAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_spillLock)
+        {
+            return new ValueTask<StoreOutcome>(_eventMarkers.TryRemove(connectionId, out _) ? StoreOutcome.Ok : StoreOutcome.NotFound);
+        }
     }
 
     private void RetireIfEmpty(string destination, DestinationPartition partition, bool nowEmpty)

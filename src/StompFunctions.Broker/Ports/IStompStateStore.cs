@@ -13,7 +13,9 @@ namespace StompFunctions.Broker.Ports;
 /// Routes are never deleted on the hot path: the collector reads a destination with
 /// <see cref="ReadDestinationAsync"/> and deletes member-less routes with <see cref="DeleteRouteAsync"/>,
 /// conditional on the ETag it read, so a SUBSCRIBE that upserted the route in between (new ETag) wins.
-/// It also lists spilled state with <see cref="ListSpilledConnectionsAsync"/> and deletes that of gone connections.
+/// It also lists spilled state and event markers with <see cref="ListSpilledConnectionsAsync"/> and deletes those of
+/// gone connections. A SEND that reaches subscribers also claims its event (<see cref="ClaimEventAsync"/>, one
+/// conditional write), so that a retried event is never fanned out twice.
 /// Every method throws <see cref="StompStoreUnavailableException"/> when the store cannot answer.
 /// </summary>
 public interface IStompStateStore
@@ -63,9 +65,20 @@ public interface IStompStateStore
     ValueTask<StoreOutcome> DeleteSpilledStateAsync(string connectionId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Lists connections that have spilled state, a page at a time (for the collector, which deletes the
-    /// state of connections whose <c>disconnected</c> event was lost). Pass the previous page's token to
-    /// continue; null starts over.
+    /// Lists connections that have spilled state or an event marker, each once per pass, a page at a time (for the
+    /// collector, which deletes both for connections whose <c>disconnected</c> event was lost). Pass the previous
+    /// page's token to continue; null starts over.
     /// </summary>
     ValueTask<ConnectionPage> ListSpilledConnectionsAsync(string? continuationToken, int pageSizeHint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the right to apply one more event of a connection, in one conditional write: it succeeds only while the
+    /// connection's event marker still has <paramref name="version"/>, the version the caller's connection state
+    /// recorded (null: the connection has no marker yet), and gives the marker a new version. A retried event carries
+    /// the connection state of before its first attempt, so once that attempt claimed, the retry's claim fails.
+    /// </summary>
+    ValueTask<EventClaim> ClaimEventAsync(string connectionId, string? version, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a connection's event marker; <see cref="StoreOutcome.NotFound"/> when it had none.</summary>
+    ValueTask<StoreOutcome> DeleteEventMarkerAsync(string connectionId, CancellationToken cancellationToken);
 }

@@ -29,6 +29,9 @@ internal static class TableKeys
     /// <summary>The row key of a connection's spilled state in its sessions partition.</summary>
     public const string SpillRowKey = "spill";
 
+    /// <summary>The row key of a connection's event marker (its ETag is the version events are claimed against).</summary>
+    public const string EventRowKey = "event";
+
     // 16 bytes of SHA-256 as hex: 32 characters, collision-free for any realistic number of names.
     private const int HashChars = 32;
     private const int MemberPartBudget = (TableKeyEncoding.MaxKeyLength - 3) / 2;

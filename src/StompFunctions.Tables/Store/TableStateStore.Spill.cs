@@ -53,9 +53,9 @@ internal sealed partial class TableStateStore
     {
         var pageSize = pageSizeHint is > 0 and <= MaxPageSize ? pageSizeHint : MaxPageSize;
 
-        // Only spill rows, only their keys: the token is the last partition key returned and the next
-        // page starts after it, as for destinations.
-        var filter = string.Concat("RowKey eq '", TableKeys.SpillRowKey, "'");
+        // Only spill and event-marker rows, only their keys: the token is the last partition key returned and the
+        // next page starts after it, as for destinations.
+        var filter = string.Concat("(RowKey eq '", TableKeys.SpillRowKey, "' or RowKey eq '", TableKeys.EventRowKey, "')");
         if (continuationToken is not null)
         {
             filter = string.Concat(filter, " and PartitionKey gt '", Quote(continuationToken), "'");
@@ -74,6 +74,12 @@ internal sealed partial class TableStateStore
         {
             foreach (var row in page.Values)
             {
+                // Rows come in key order, so a connection with both rows shows up twice in a row.
+                if (string.Equals(row.PartitionKey, lastPartition, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 lastPartition = row.PartitionKey;
                 connections.Add(TableKeys.IsHashed(row.PartitionKey) ? Required(row, Columns.ConnectionId) : TableKeyEncoding.Decode(row.PartitionKey));
             }
@@ -101,6 +107,46 @@ internal sealed partial class TableStateStore
         var row = response.Value!;
         var data = ChunkedBinary.Read(row);
         return new SpilledState(data, row.ETag.ToString());
+    }
+
+    /// <inheritdoc />
+    public ValueTask<EventClaim> ClaimEventAsync(string connectionId, string? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionId);
+        var partition = TableKeys.ConnectionPartition(connectionId);
+        var row = new TableEntity(partition, TableKeys.EventRowKey);
+        if (TableKeys.IsHashed(partition))
+        {
+            row[Columns.ConnectionId] = connectionId;
+        }
+
+        return RunAsync(_sessions, "claim event", (row, version), ClaimAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoreOutcome> DeleteEventMarkerAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionId);
+        var keys = (TableKeys.ConnectionPartition(connectionId), TableKeys.EventRowKey, ETag.All);
+        return RunAsync(_sessions, "delete event marker", keys, DeleteAsync, cancellationToken);
+    }
+
+    /// <summary>Insert (no version yet) or replace if-match; only a lost claim costs a second request, to learn the current version.</summary>
+    private static async Task<EventClaim> ClaimAsync(TableClient table, (TableEntity Row, string? Version) claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = claim.Version is null
+                ? await table.AddEntityAsync(claim.Row, cancellationToken).ConfigureAwait(false)
+                : await table.UpdateEntityAsync(claim.Row, new ETag(claim.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new EventClaim(true, response.Headers.ETag?.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status is StoreFailures.Conflict or StoreFailures.PreconditionFailed
+            || (e.Status == StoreFailures.NotFound && !StoreFailures.IsTableNotFound(e)))
+        {
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(claim.Row.PartitionKey, claim.Row.RowKey, null, cancellationToken).ConfigureAwait(false);
+            return new EventClaim(false, current.HasValue ? current.Value!.ETag.ToString() : null);
+        }
     }
 
     private static async Task<StoreWriteResult> WriteSpillAsync(TableClient table, (TableEntity Row, string? ETag) write, CancellationToken cancellationToken)

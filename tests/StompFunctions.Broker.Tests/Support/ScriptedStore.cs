@@ -81,6 +81,20 @@ internal sealed class ScriptedStore : IStompStateStore
         return _inner.DeleteSpilledStateAsync(connectionId, cancellationToken);
     }
 
+    public ValueTask<EventClaim> ClaimEventAsync(string connectionId, string? version, CancellationToken cancellationToken)
+    {
+        Check(nameof(ClaimEventAsync));
+        Writes++;
+        return _inner.ClaimEventAsync(connectionId, version, cancellationToken);
+    }
+
+    public ValueTask<StoreOutcome> DeleteEventMarkerAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        Check(nameof(DeleteEventMarkerAsync));
+        Writes++;
+        return _inner.DeleteEventMarkerAsync(connectionId, cancellationToken);
+    }
+
     private void Check(string operation)
     {
         if (Failing.Contains(operation))

@@ -39,4 +39,10 @@ internal sealed class SabotageStateStore : IStompStateStore
 
     public ValueTask<StoreOutcome> DeleteSpilledStateAsync(string connectionId, CancellationToken cancellationToken) =>
         Fail ? throw new InvalidOperationException("sabotaged") : _inner.DeleteSpilledStateAsync(connectionId, cancellationToken);
+
+    public ValueTask<EventClaim> ClaimEventAsync(string connectionId, string? version, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.ClaimEventAsync(connectionId, version, cancellationToken);
+
+    public ValueTask<StoreOutcome> DeleteEventMarkerAsync(string connectionId, CancellationToken cancellationToken) =>
+        Fail ? throw new InvalidOperationException("sabotaged") : _inner.DeleteEventMarkerAsync(connectionId, cancellationToken);
 }
