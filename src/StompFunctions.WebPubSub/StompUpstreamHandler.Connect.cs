@@ -45,7 +45,8 @@ public sealed partial class StompUpstreamHandler
             body.Query,
             body.Headers,
             body.Subprotocols,
-            subprotocol);
+            subprotocol,
+            body.ApplicationRoles);
         if (_options.OnConnect is { } hook)
         {
             try
@@ -75,9 +76,16 @@ public sealed partial class StompUpstreamHandler
         await WriteConnectResponseAsync(context, connect).ConfigureAwait(false);
     }
 
-    private static async Task WriteConnectResponseAsync(HttpContext context, WebPubSubConnectContext connect)
+    private async Task WriteConnectResponseAsync(HttpContext context, WebPubSubConnectContext connect)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
+
+        // The session starts with the token's roles; only the server sets connection state, so clients cannot choose them.
+        if (_engine.CreateConnectionState(connect.SessionRoles) is { } state)
+        {
+            context.Response.Headers[CloudEventHeaders.ConnectionState] = state;
+        }
+
         context.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(context.Response.BodyWriter.AsStream());
         json.WriteStartObject();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Ports;
 using StompFunctions.WebPubSub.ClientAccess;
+using StompFunctions.WebPubSub.ClientAuthentication;
 using StompFunctions.WebPubSub.Gateway;
 
 namespace StompFunctions.WebPubSub;
@@ -12,7 +13,8 @@ namespace StompFunctions.WebPubSub;
 public static class StompWebPubSubBuilderExtensions
 {
     /// <summary>
-    /// Registers the REST gateway (replacing the in-memory one), the upstream handler and the negotiate handler.
+    /// Registers the REST gateway (replacing the in-memory one), the upstream handler and the negotiate handler with
+    /// its authentication (the <c>ClientAuthentication</c> section; closed when nothing is configured).
     /// Options come from the <c>WebPubSub</c> configuration section, then <paramref name="configure"/>; they are
     /// validated at start-up.
     /// </summary>
@@ -38,6 +40,7 @@ public static class StompWebPubSubBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IConnectionGateway>(static sp => new WebPubSubConnectionGateway(sp.GetRequiredService<WebPubSubRestClient>())));
         services.TryAddSingleton<StompUpstreamHandler>();
         services.TryAddSingleton<StompNegotiateHandler>();
+        ClientAuthenticationRegistration.AddClientAuthentication(services);
         services.TryAddSingleton<WebPubSubMarkerService>();
         return builder;
     }

@@ -28,8 +28,9 @@ public static class StompWebPubSubEndpointRouteBuilderExtensions
     }
 
     /// <summary>
-    /// Maps the negotiate endpoint (GET or POST) answering <c>{"url": "wss://…?access_token=…"}</c> for the user the
-    /// <see cref="WebPubSubGatewayOptions.ClientUserId"/> hook chooses. Chain <c>RequireAuthorization()</c> or CORS as needed.
+    /// Maps the negotiate endpoint (GET or POST) answering <c>{"url": "wss://…?access_token=…"}</c> for the caller the
+    /// <c>ClientAuthentication</c> settings accept (closed when none are set), or the user the
+    /// <see cref="WebPubSubGatewayOptions.ClientUserId"/> hook chooses when set. Chain CORS as needed.
     /// </summary>
     public static IEndpointConventionBuilder MapStompNegotiate(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern)
     {

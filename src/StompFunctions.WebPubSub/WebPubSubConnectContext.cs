@@ -19,7 +19,8 @@ public sealed class WebPubSubConnectContext
         IReadOnlyDictionary<string, string[]> query,
         IReadOnlyDictionary<string, string[]> headers,
         IReadOnlyList<string> subprotocols,
-        string? subprotocol)
+        string? subprotocol,
+        IReadOnlyList<string> sessionRoles)
     {
         HttpContext = httpContext;
         Hub = hub;
@@ -30,6 +31,7 @@ public sealed class WebPubSubConnectContext
         Headers = headers;
         Subprotocols = subprotocols;
         Subprotocol = subprotocol;
+        SessionRoles = sessionRoles;
     }
 
     /// <summary>The upstream HTTP request (from the service, not from the client).</summary>
@@ -59,7 +61,13 @@ public sealed class WebPubSubConnectContext
     /// <summary>The subprotocol that will be accepted (the highest <c>vNN.stomp</c> offered), or null.</summary>
     public string? Subprotocol { get; }
 
-    /// <summary>Roles to give the connection; null keeps those of the token.</summary>
+    /// <summary>
+    /// The roles the STOMP session starts with (destination rules and authorization hooks read them): starts as the
+    /// token's roles other than Web PubSub permissions (<c>webpubsub.*</c>); set it to settle others.
+    /// </summary>
+    public IReadOnlyList<string> SessionRoles { get; set; }
+
+    /// <summary>Web PubSub permission roles to give the connection; null keeps those of the token.</summary>
     public IList<string>? Roles { get; set; }
 
     /// <summary>Groups the connection joins at once; null or empty keeps those of the token.</summary>

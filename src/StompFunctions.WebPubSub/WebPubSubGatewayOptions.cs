@@ -69,9 +69,9 @@ public sealed class WebPubSubGatewayOptions
     public IList<string> ClientRoles { get; set; } = [];
 
     /// <summary>
-    /// Chooses the user id of a negotiate request; the default is the authenticated user's name, or none (anonymous).
-    /// Return null for an anonymous connection that authenticates later with STOMP <c>login</c>/<c>passcode</c>.
+    /// LOCAL DEVELOPMENT or custom schemes: chooses the user id of a negotiate request in code (null: anonymous) and
+    /// replaces the <c>ClientAuthentication</c> settings. Unset by default, so negotiate follows the settings and
+    /// refuses every caller when none are configured. Never derive the user from the request's query in a deployed app.
     /// </summary>
-    public Func<HttpContext, ValueTask<string?>> ClientUserId { get; set; } = static context =>
-        ValueTask.FromResult(context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null);
+    public Func<HttpContext, ValueTask<string?>>? ClientUserId { get; set; }
 }

@@ -3,24 +3,28 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StompFunctions.WebPubSub.ClientAuthentication;
 
 namespace StompFunctions.WebPubSub.ClientAccess;
 
 /// <summary>
 /// The negotiate endpoint: answers <c>{"url":"wss://…/client/hubs/{hub}?access_token=…"}</c> like the official
-/// negotiate pattern, for the user id the <see cref="WebPubSubGatewayOptions.ClientUserId"/> hook chooses
-/// (null = an anonymous connection that may still authenticate with STOMP <c>login</c>/<c>passcode</c>).
-/// <c>MapStompNegotiate</c> maps it; an Azure Functions HTTP trigger calls <see cref="HandleAsync"/> with its context.
+/// negotiate pattern, for the caller <see cref="IStompClientAuthenticator"/> accepts: the token carries its user id
+/// and roles (null user = an anonymous connection, only when allowed). Refused callers get 401 (403, 503) with a
+/// plain-text body saying why. <c>MapStompNegotiate</c> maps it; an Azure Functions HTTP trigger calls
+/// <see cref="HandleAsync"/> with its context.
 /// </summary>
 public sealed partial class StompNegotiateHandler
 {
     private readonly WebPubSubRestClient _client;
+    private readonly IStompClientAuthenticator _authenticator;
     private readonly WebPubSubGatewayOptions _options;
     private readonly ILogger _logger;
 
-    public StompNegotiateHandler(WebPubSubRestClient client, IOptions<WebPubSubGatewayOptions> options, ILogger<StompNegotiateHandler> logger)
+    public StompNegotiateHandler(WebPubSubRestClient client, IStompClientAuthenticator authenticator, IOptions<WebPubSubGatewayOptions> options, ILogger<StompNegotiateHandler> logger)
     {
         _client = client;
+        _authenticator = authenticator;
         _options = options.Value;
         _logger = logger;
     }
@@ -32,8 +36,14 @@ public sealed partial class StompNegotiateHandler
         Uri url;
         try
         {
-            var userId = await _options.ClientUserId(context).ConfigureAwait(false);
-            if (!UserIds.IsAcceptable(userId))
+            var authentication = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false);
+            if (authentication.Identity is not { } identity)
+            {
+                await RefuseAsync(context, authentication.Failure!.Value).ConfigureAwait(false);
+                return;
+            }
+
+            if (!UserIds.IsAcceptable(identity.UserId))
             {
                 Log.UserIdRefused(_logger);
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -42,7 +52,7 @@ public sealed partial class StompNegotiateHandler
                 return;
             }
 
-            url = await _client.GetClientAccessUriAsync(userId, _options.ClientRoles, groups: null, _options.ClientTokenLifetime, context.RequestAborted).ConfigureAwait(false);
+            url = await _client.GetClientAccessUriAsync(identity.UserId, [.. _options.ClientRoles, .. identity.Roles], groups: null, _options.ClientTokenLifetime, context.RequestAborted).ConfigureAwait(false);
         }
         catch (RequestFailedException e)
         {
@@ -69,8 +79,24 @@ public sealed partial class StompNegotiateHandler
         await json.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
+    private async Task RefuseAsync(HttpContext context, ClientAuthenticationFailure failure)
+    {
+        Log.CallerRefused(_logger, failure);
+        context.Response.StatusCode = ClientAuthenticationMessages.StatusCode(failure);
+        if (ClientAuthenticationMessages.Challenge(failure) is { } challenge)
+        {
+            context.Response.Headers.WWWAuthenticate = challenge;
+        }
+
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(ClientAuthenticationMessages.Message(failure), context.RequestAborted).ConfigureAwait(false);
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(3103, LogLevel.Debug, "Negotiate refused a caller: {Failure}.", EventName = nameof(CallerRefused))]
+        public static partial void CallerRefused(ILogger logger, ClientAuthenticationFailure failure);
+
         [LoggerMessage(3100, LogLevel.Error, "Web PubSub refused to issue a client token ({Status}).", EventName = nameof(TokenRequestFailed))]
         public static partial void TokenRequestFailed(ILogger logger, Exception exception, int status);
 

@@ -10,7 +10,12 @@ namespace StompFunctions.WebPubSub.Upstream;
 /// </summary>
 internal sealed class ConnectEventBody
 {
+    /// <summary>Roles with this prefix are Web PubSub permissions, never application roles.</summary>
+    public const string PermissionRolePrefix = "webpubsub.";
+
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
+
+    private static readonly string[] RoleClaimTypes = ["role", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"];
 
     public IReadOnlyDictionary<string, string[]> Claims { get; private init; } = Empty;
 
@@ -22,6 +27,16 @@ internal sealed class ConnectEventBody
 
     /// <summary>The token's <c>sub</c> claim, used when the service sent no <c>ce-userId</c>.</summary>
     public string? Subject => Claims.TryGetValue("sub", out var values) && values.Length > 0 && values[0].Length > 0 ? values[0] : null;
+
+    /// <summary>
+    /// The roles of the token that are not Web PubSub permissions (<c>webpubsub.*</c>): the application roles negotiate
+    /// copied from the caller's identity. The claim is <c>role</c>, or its long .NET form if the service maps it.
+    /// </summary>
+    public IReadOnlyList<string> ApplicationRoles =>
+        [.. RoleClaimTypes
+            .SelectMany(type => Claims.TryGetValue(type, out var values) ? values : [])
+            .Where(static role => role.Length > 0 && !role.StartsWith(PermissionRolePrefix, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>Reads and parses the body; null when it is too large or not a JSON object of the expected shape.</summary>
     public static async Task<ConnectEventBody?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)

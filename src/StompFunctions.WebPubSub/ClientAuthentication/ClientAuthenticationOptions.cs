@@ -1,4 +1,4 @@
-namespace StompFunctions.WebPubSub.ClientAccess;
+namespace StompFunctions.WebPubSub.ClientAuthentication;
 
 /// <summary>
 /// Who may negotiate a client access URL. Closed by default: with nothing set, every caller is refused with 401.
@@ -38,4 +38,13 @@ public sealed class ClientAuthenticationOptions
     /// logged as a warning at start-up when on. A caller that presents an invalid token is still refused.
     /// </summary>
     public bool AllowAnonymous { get; set; }
+
+    /// <summary>Whether the platform's authentication is on (<c>WEBSITE_AUTH_ENABLED=True</c>); read from the environment, not a setting of ours.</summary>
+    public bool PlatformAuthenticationEnabled { get; set; }
+
+    /// <summary>Whether <c>X-MS-CLIENT-PRINCIPAL</c> is trusted: asked for, and the platform's authentication is on.</summary>
+    internal bool TrustsAppServicePrincipal => AppServiceAuthentication && PlatformAuthenticationEnabled;
+
+    /// <summary>Whether any way in is configured; when not, negotiate refuses every caller.</summary>
+    internal bool AcceptsAnyone => !string.IsNullOrEmpty(Authority) || TrustsAppServicePrincipal || AllowAnonymous;
 }
