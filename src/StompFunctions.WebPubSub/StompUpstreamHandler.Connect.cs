@@ -80,10 +80,10 @@ public sealed partial class StompUpstreamHandler
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
 
-        // The session starts with the token's roles; only the server sets connection state, so clients cannot choose them.
+        // The session starts with the token's roles; only the server sets connection state (sealed), so clients cannot choose them.
         if (_engine.CreateConnectionState(connect.SessionRoles) is { } state)
         {
-            context.Response.Headers[CloudEventHeaders.ConnectionState] = state;
+            context.Response.Headers[CloudEventHeaders.ConnectionState] = SealState(connect.ConnectionId, state);
         }
 
         context.Response.ContentType = "application/json";

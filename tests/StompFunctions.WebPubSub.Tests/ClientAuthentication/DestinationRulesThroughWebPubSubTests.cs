@@ -4,6 +4,7 @@ using System.Text.Json;
 using StompFunctions.Broker.Authorization;
 using StompFunctions.Emulator;
 using StompFunctions.WebPubSub.Tests.Infrastructure;
+using StompFunctions.WebPubSub.Upstream;
 
 namespace StompFunctions.WebPubSub.Tests.ClientAuthentication;
 
@@ -82,7 +83,8 @@ public sealed class DestinationRulesThroughWebPubSubTests : IAsyncLifetime
 
         using var response = await http.SendAsync(UpstreamRequests.Connect(new Uri(_app.Address, "/api/stomp/connect"), "c-roles", signature, body));
 
-        var state = Assert.Single(response.Headers.GetValues("ce-connectionState"));
+        var seal = new ConnectionStateSeal([_emulator.Options.AccessKey]);
+        Assert.True(seal.TryOpen("c-roles", Assert.Single(response.Headers.GetValues("ce-connectionState")), out var state));
         using var json = JsonDocument.Parse(Convert.FromBase64String(state));
         Assert.Equal(["orders"], json.RootElement.GetProperty("r").EnumerateArray().Select(static r => r.GetString()));
     }
