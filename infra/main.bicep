@@ -42,6 +42,24 @@ param allowAnonymousConnect bool = false
 @description('Function key the hub sends to the upstream function; scripts/postdeploy.* creates it and stores it as STOMP_UPSTREAM_KEY. Empty on the first provision: then the hub gets no event handler yet.')
 param upstreamKey string = ''
 
+@description('OpenID Connect authority whose bearer tokens negotiate accepts, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0. Empty = no token is accepted.')
+param clientAuthority string = ''
+
+@description('Comma-separated accepted token audiences (the app registration\'s client id or api:// URI); required with clientAuthority.')
+param clientAudiences string = ''
+
+@description('Token claim that names the user (Entra ID\'s stable id is oid).')
+param clientUserIdClaim string = 'sub'
+
+@description('Token claim that carries the roles the destination rules name.')
+param clientRoleClaim string = 'roles'
+
+@description('Let callers without any credential negotiate anonymous connections, and let anonymous sessions use the default destination rules. Off = closed.')
+param allowAnonymousClients bool = false
+
+@description('Destination rules: `pattern|subscribe roles|send roles` separated by `;`, roles comma-separated (`*` = everyone, `@authenticated` = every user), e.g. `/topic/**|*|publisher;/user/**|@authenticated|@authenticated`. Empty = the defaults (authenticated users: /topic, /queue, /app, /user).')
+param destinationRules string = ''
+
 @description('Comma-separated browser origins (https://app.example.com) allowed to call negotiate and publish from another site; empty = none.')
 param corsAllowedOrigins string = ''
 
@@ -60,6 +78,8 @@ param instanceMemoryMB int = 2048
 param alwaysReadyInstances int = 0
 
 var abbrs = loadJsonContent('abbreviations.json')
+// 'a, b,,c' -> ['a', 'b', 'c']: how azd variables carry lists.
+func commaList(text string) string[] => map(filter(split(text, ','), item => !empty(trim(item))), item => trim(item))
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 // Flex Consumption deploys from a blob container (azd uploads the zip there).
@@ -150,7 +170,19 @@ module api 'app/function.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     alwaysReadyInstances: alwaysReadyInstances
-    corsAllowedOrigins: map(filter(split(corsAllowedOrigins, ','), origin => !empty(trim(origin))), origin => trim(origin))
+    corsAllowedOrigins: commaList(corsAllowedOrigins)
+    clientAuthentication: {
+      authority: clientAuthority
+      audiences: join(commaList(clientAudiences), ',')
+      userIdClaim: clientUserIdClaim
+      roleClaim: clientRoleClaim
+      allowAnonymous: allowAnonymousClients
+    }
+    destinationRules: map(filter(split(destinationRules, ';'), rule => !empty(trim(rule))), rule => {
+      pattern: trim(split(rule, '|')[0])
+      subscribe: commaList(split(rule, '|')[1])
+      send: commaList(split(rule, '|')[2])
+    })
   }
   // The app resolves its Key Vault references when its settings are written: let its roles exist first.
   dependsOn: [ rbac ]

@@ -25,8 +25,23 @@ param collectorSchedule string = '0 */5 * * * *'
 @description('Versionless Key Vault URIs of the Web PubSub primary and secondary access keys (keyvault.bicep).')
 param accessKeySecretUris object
 
+@description('Who may call negotiate (ClientAuthenticationOptions): authority, audiences (comma-separated), userIdClaim, roleClaim, allowAnonymous.')
+param clientAuthentication object
+
+@description('Destination rules (DestinationRulesOptions): [{ pattern, subscribe: [roles], send: [roles] }]; empty = the engine\'s defaults.')
+param destinationRules array = []
+
 @description('Browser origins (scheme://host[:port]) allowed to call negotiate and publish from another site; empty = same origin only.')
 param corsAllowedOrigins array = []
+
+// DestinationRules__Rules__{i}__Pattern, __Subscribe__{j}, __Send__{j}: the indexed form .NET
+// configuration binds to DestinationRulesOptions.Rules.
+var destinationRuleSettings = reduce(range(0, length(destinationRules)), {}, (settings, i) => union(
+  settings,
+  { 'DestinationRules__Rules__${i}__Pattern': destinationRules[i].pattern },
+  toObject(range(0, length(destinationRules[i].subscribe)), j => 'DestinationRules__Rules__${i}__Subscribe__${j}', j => destinationRules[i].subscribe[j]),
+  toObject(range(0, length(destinationRules[i].send)), j => 'DestinationRules__Rules__${i}__Send__${j}', j => destinationRules[i].send[j])
+))
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -93,7 +108,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
   resource appSettings 'config' = {
     name: 'appsettings'
-    properties: {
+    properties: union({
       // Functions host storage through the identity (no connection string).
       AzureWebJobsStorage__accountName: storageAccountName
       AzureWebJobsStorage__credential: 'managedidentity'
@@ -119,7 +134,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Tables__Endpoint: tableEndpoint
       Tables__ClientId: identityClientId
       COLLECTOR_SCHEDULE: collectorSchedule
-    }
+      // Negotiate: closed unless an OpenID Connect authority and audience are set, or anonymous
+      // callers are allowed explicitly (the app logs a warning at start-up then).
+      ClientAuthentication__Authority: clientAuthentication.authority
+      ClientAuthentication__Audiences: clientAuthentication.audiences
+      ClientAuthentication__UserIdClaim: clientAuthentication.userIdClaim
+      ClientAuthentication__RoleClaim: clientAuthentication.roleClaim
+      ClientAuthentication__AllowAnonymous: string(clientAuthentication.allowAnonymous)
+      DestinationRules__DefaultsIncludeAnonymous: string(clientAuthentication.allowAnonymous)
+    }, destinationRuleSettings)
   }
 }
 

@@ -96,6 +96,40 @@ public sealed class DeploymentSnapshotTests
     }
 
     [Fact]
+    public async Task Negotiate_settings_come_from_the_azd_variables_and_stay_closed_to_anonymous_callers_by_default()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.Equal("https://login.example/tenant/v2.0", settings["ClientAuthentication__Authority"]);
+        Assert.Equal("api://stomp,0000-client", settings["ClientAuthentication__Audiences"]);
+        Assert.Equal("sub", settings["ClientAuthentication__UserIdClaim"]);
+        Assert.Equal("roles", settings["ClientAuthentication__RoleClaim"]);
+        Assert.Equal("False", settings["ClientAuthentication__AllowAnonymous"]);
+        Assert.Equal("False", settings["DestinationRules__DefaultsIncludeAnonymous"]);
+    }
+
+    [Fact]
+    public async Task Destination_rules_become_the_indexed_settings_DestinationRulesOptions_binds()
+    {
+        var rules = (await AppSettingsAsync())
+            .Where(pair => pair.Key.StartsWith("DestinationRules__Rules__", StringComparison.Ordinal))
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => $"{pair.Key}={pair.Value}");
+
+        Assert.Equal(
+            [
+                "DestinationRules__Rules__0__Pattern=/topic/**",
+                "DestinationRules__Rules__0__Send__0=publisher",
+                "DestinationRules__Rules__0__Send__1=admin",
+                "DestinationRules__Rules__0__Subscribe__0=*",
+                "DestinationRules__Rules__1__Pattern=/user/**",
+                "DestinationRules__Rules__1__Send__0=@authenticated",
+                "DestinationRules__Rules__1__Subscribe__0=@authenticated",
+            ],
+            rules);
+    }
+
+    [Fact]
     public async Task The_app_logs_its_own_categories_at_Information_to_Application_Insights()
     {
         var settings = await AppSettingsAsync();

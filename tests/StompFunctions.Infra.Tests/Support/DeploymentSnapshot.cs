@@ -14,6 +14,9 @@ internal static class DeploymentSnapshot
     /// <summary>The CORS origins azd variable the snapshots are made with, spaces and an empty entry included.</summary>
     public const string CorsVariable = " https://app.example, ,http://localhost:5173 ";
 
+    /// <summary>The destination rules azd variable the snapshots are made with (a trailing separator included).</summary>
+    public const string DestinationRulesVariable = "/topic/**|*|publisher, admin; /user/**|@authenticated|@authenticated;";
+
     public static Task<JsonElement> ForSkuAsync(string sku) => sku switch
     {
         "Free_F1" => FreeTier.Value,
@@ -40,5 +43,8 @@ internal static class DeploymentSnapshot
         ["location"] = "swedencentral",
         ["webPubSubSku"] = sku,
         ["corsAllowedOrigins"] = CorsVariable,
+        ["clientAuthority"] = "https://login.example/tenant/v2.0",
+        ["clientAudiences"] = " api://stomp , 0000-client ",
+        ["destinationRules"] = DestinationRulesVariable,
     });
 }

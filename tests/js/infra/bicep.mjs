@@ -94,7 +94,18 @@ export function outputReferences(tree) {
   return references;
 }
 
-/** Names of the app settings a `config` child resource named 'appsettings' declares. */
+/** The literal objects of an app settings value: the object itself, or the object arguments of `union(…)`. */
+function settingObjects(node) {
+  if (node?.type === 'object') {
+    return [node];
+  }
+  if (node?.type === 'call_expression' && node.namedChildren[0]?.text === 'union') {
+    return node.namedChildren[1].namedChildren.filter((c) => c.type === 'object');
+  }
+  return [];
+}
+
+/** Names of the literal app settings a `config` child resource named 'appsettings' declares (generated ones aside). */
 export function appSettingNames(tree) {
   const names = [];
   const walk = (node) => {
@@ -102,7 +113,7 @@ export function appSettingNames(tree) {
       const [, type, body] = node.namedChildren;
       const properties = objectProperties(body);
       if (literal(type) === 'config' && literal(properties.get('name')) === 'appsettings') {
-        names.push(...objectProperties(properties.get('properties')).keys());
+        names.push(...settingObjects(properties.get('properties')).flatMap((o) => [...objectProperties(o).keys()]));
       }
     }
     for (const child of node.namedChildren) {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { appSettingNames, parseBicep, repoRoot } from './bicep.mjs';
-import { boundSections, collectionProperties, settableProperties } from './settings.mjs';
+import { boundSections, collectionProperties, librarySections, settableProperties } from './settings.mjs';
 
 const read = (path) => readFileSync(join(repoRoot, path), 'utf8');
 const functionsDir = 'src/StompFunctions.Functions';
@@ -94,6 +94,28 @@ test('every Section__Key setting in Bicep and the local sample is a bindable pro
     }
   }
   assert.ok(checked >= 8, `only ${checked} section settings checked`);
+});
+
+test('every setting Bicep gives a library-bound section is a bindable property of that section\'s options class', async () => {
+  const settings = appSettingNames(await parseBicep('infra/app/function.bicep'));
+  let checked = 0;
+  for (const [section, type] of librarySections) {
+    const file = findClass(type);
+    assert.ok(file, `options class ${type} of section ${section} not found under src/`);
+    const source = read(file);
+    const properties = new Set([...settableProperties(source), ...collectionProperties(source)]);
+    for (const setting of settings.filter((s) => s.startsWith(`${section}__`))) {
+      const key = setting.split('__')[1];
+      assert.ok(properties.has(key), `${setting}: ${type} has no settable property ${key}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 6, `only ${checked} library settings checked`);
+  // The rules Bicep generates (DestinationRules__Rules__{i}__Pattern, __Subscribe__{j}, __Send__{j}).
+  const rule = read(findClass('DestinationRuleOptions'));
+  assert.deepEqual(['Pattern', 'Send', 'Subscribe'].filter((p) => settableProperties(rule).has(p) || collectionProperties(rule).has(p)), ['Pattern', 'Send', 'Subscribe']);
+  assert.match(read('infra/app/function.bicep'), /'DestinationRules__Rules__\$\{i\}__Pattern'/);
+  assert.ok(settableProperties(read(findClass('DestinationRulesOptions'))).has('Rules'));
 });
 
 test('the Functions project is in the solution but not in the CI filter', () => {

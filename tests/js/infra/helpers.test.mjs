@@ -44,6 +44,19 @@ test('app settings and module output references are found, also inside interpola
   assert.deepEqual(outputReferences(tree).map((r) => r.join('.')).sort(), ['m.first', 'm.first', 'm.second']);
 });
 
+test('app settings written as union(literal, generated) are the literal object\'s names', async () => {
+  const tree = (await bicepParser()).parse(`resource s 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'x'
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: union({
+      A__B: 'a'
+    }, generated, { C: 'c' })
+  }
+}`);
+  assert.deepEqual(appSettingNames(tree), ['A__B', 'C']);
+});
+
 test('azd variables, hook reads and hook writes are extracted', () => {
   assert.deepEqual(parameterVariables('{"a":"${A}","b":"${B=x}"}'), [{ name: 'A', hasDefault: false }, { name: 'B', hasDefault: true }]);
   assert.deepEqual([...hookReads(': "${ONE:?x}"\necho "${TWO:-}" "${THREE#https://}"')], ['ONE', 'TWO', 'THREE']);
