@@ -6,8 +6,8 @@ namespace StompFunctions.Broker;
 /// <summary>An ACK or NACK the engine validated (at COMMIT time when it was part of a transaction).</summary>
 public sealed class StompAckContext : StompFrameContext
 {
-    internal StompAckContext(StompEngine engine, MessageExecution execution, StompFrame frame, string subscriptionId, string destination, StompAckMode ackMode, string messageId)
-        : base(engine, execution, frame)
+    internal StompAckContext(ContextServices services, MessageExecution execution, StompFrame frame, string subscriptionId, string destination, StompAckMode ackMode, string messageId)
+        : base(services, execution, frame)
     {
         SubscriptionId = subscriptionId;
         Destination = destination;

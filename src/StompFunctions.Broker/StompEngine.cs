@@ -1,8 +1,12 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StompFunctions.Broker.Commands;
+using StompFunctions.Broker.Delivery;
+using StompFunctions.Broker.Errors;
 using StompFunctions.Broker.Execution;
+using StompFunctions.Broker.Frames;
 using StompFunctions.Broker.Ports;
-using StompFunctions.Broker.Routing;
 using StompFunctions.Broker.Sessions;
 using StompFunctions.Protocol;
 
@@ -13,16 +17,16 @@ namespace StompFunctions.Broker;
 /// picks the subprotocol, <see cref="HandleMessageAsync"/> turns a WebSocket message plus the connection's
 /// state into reply frames, a new state and effects through the ports, <see cref="HandleDisconnectedAsync"/>
 /// cleans up. It keeps nothing between calls, reads no clock and draws no randomness of its own, so any
-/// number of instances can serve the same connections.
+/// number of instances can serve the same connections. The work is done by its parts: the frame processor
+/// and the command handlers it dispatches to, the fan-out service, and the session persistence.
 /// </summary>
-public sealed partial class StompEngine
+public sealed class StompEngine
 {
     private readonly IStompStateStore _store;
-    private readonly IConnectionGateway _gateway;
     private readonly StompBrokerOptions _options;
-    private readonly TimeProvider _time;
-    private readonly IStompIdGenerator _ids;
     private readonly ILogger _logger;
+    private readonly SessionPersistence _sessions;
+    private readonly FrameProcessor _frames;
 
     /// <summary>Creates an engine over the two ports.</summary>
     public StompEngine(
@@ -36,25 +40,28 @@ public sealed partial class StompEngine
         IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(handlers);
-        _options = options.Value;
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _ids = idGenerator ?? throw new ArgumentNullException(nameof(idGenerator));
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(idGenerator);
+        _store = store ?? throw new ArgumentNullException(nameof(store));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _options = options.Value;
         _options.Parsing.Validate();
-        Services = services;
-        Handlers = handlers.Compile();
-        Publisher = new StompPublisher(this);
+
+        var stamp = new MessageStamp(idGenerator, timeProvider, _options.AddTimestampHeader);
+        var fanOut = new MessageFanOut(new StoreRouteSource(store), gateway, stamp);
+        var publisher = new StompPublisher(fanOut);
+        Publisher = publisher;
+        var context = new ContextServices(fanOut, publisher, stamp, services);
+        var dispatcher = CommandDispatchers.Create(_options, handlers.Compile(), context, store, gateway);
+        var pipeline = handlers.BuildPipeline(c => dispatcher.DispatchAsync(new CommandFrame(c.Execution, c.Frame, c.Raw)));
+        _frames = new FrameProcessor(_options.Parsing, dispatcher, pipeline, context, logger);
+        _sessions = new SessionPersistence(store, _options, logger);
     }
 
     /// <summary>The publish API bound to this engine.</summary>
     public IStompPublisher Publisher { get; }
-
-    internal IServiceProvider? Services { get; }
-
-    internal CompiledHandlers Handlers { get; }
 
     /// <summary>
     /// Answers Web PubSub's <c>connect</c> event: the highest <c>vNN.stomp</c> subprotocol the client offered
@@ -80,23 +87,83 @@ public sealed partial class StompEngine
     /// </summary>
     public string? CreateConnectionState(IEnumerable<string>? roles) => SessionRoles.InitialState(roles);
 
-    internal string NewId() => _ids.NewId();
-
-    internal long? Timestamp() => _options.AddTimestampHeader ? _time.GetUtcNow().ToUnixTimeMilliseconds() : null;
-
-    internal static StompVersion? VersionOfSubprotocol(string? subprotocol) =>
-        subprotocol is not null && StompVersionNegotiation.TryParseSubprotocol(subprotocol, out var version) ? version : null;
-
-    private bool IsBrokerDestination(string destination)
+    /// <summary>
+    /// Handles one upstream <c>message</c> event: decodes every frame of the payload (completing a frame left
+    /// incomplete by the previous message), handles each in order, and returns the frames for the sender,
+    /// the new connection state and whether to close. Never throws for bad input or an unavailable store:
+    /// those become an ERROR frame and a close.
+    /// </summary>
+    public async ValueTask<StompMessageResult> HandleMessageAsync(StompInboundMessage message, CancellationToken cancellationToken = default)
     {
-        foreach (var prefix in _options.BrokerPrefixes)
+        ArgumentException.ThrowIfNullOrEmpty(message.ConnectionId);
+        SessionState? session;
+        try
         {
-            if (destination.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            session = await _sessions.LoadAsync(message.ConnectionId, message.ConnectionState, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StompStoreUnavailableException ex)
+        {
+            EngineLog.StoreUnavailable(_logger, ex, message.ConnectionId);
+            return Refuse(message.ConnectionState, EngineFailure.For(EngineError.StoreUnavailable));
         }
 
-        return false;
+        if (session is null)
+        {
+            EngineLog.StateCorrupt(_logger, message.ConnectionId);
+            return Refuse(message.ConnectionState, EngineFailure.For(EngineError.InvalidConnectionState));
+        }
+
+        using var execution = new MessageExecution(message.ConnectionId, message.UserId, session, message.Subprotocol, _logger, cancellationToken);
+        await _frames.ProcessPayloadAsync(execution, message.Payload).ConfigureAwait(false);
+        var state = await _sessions.SaveAsync(execution, message.ConnectionState).ConfigureAwait(false);
+        var reply = execution.WrittenReply.IsEmpty ? ReadOnlyMemory<byte>.Empty : execution.WrittenReply.ToArray();
+        return new StompMessageResult(
+            reply,
+            execution.ReplyIsBinary ? PayloadKind.Binary : PayloadKind.Text,
+            state,
+            execution.StateChanged,
+            execution.CloseReason);
+    }
+
+    /// <summary>
+    /// Handles Web PubSub's <c>disconnected</c> event: removes the connection's member rows (the state lists
+    /// its subscriptions), drops its spilled state, and so aborts its open transactions. Groups need no
+    /// call: the service drops a closed connection from them. Store failures are logged and left to the
+    /// collector, which removes members of connections that no longer exist.
+    /// </summary>
+    public async ValueTask HandleDisconnectedAsync(string connectionId, string? connectionState, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionId);
+        try
+        {
+            var session = await _sessions.LoadAsync(connectionId, connectionState, cancellationToken).ConfigureAwait(false);
+            if (session is null)
+            {
+                EngineLog.StateCorrupt(_logger, connectionId);
+                return;
+            }
+
+            foreach (var subscription in session.Subscriptions)
+            {
+                await _store.RemoveMemberAsync(subscription.Destination, subscription.Group, connectionId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (session.SpillETag is not null)
+            {
+                await _store.DeleteSpilledStateAsync(connectionId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (StompStoreUnavailableException ex)
+        {
+            EngineLog.DisconnectCleanupFailed(_logger, ex, connectionId);
+        }
+    }
+
+    // Nothing of the event was handled: an ERROR, the state as it came, and a close.
+    private static StompMessageResult Refuse(string? connectionState, in EngineFailure failure)
+    {
+        var output = new ArrayBufferWriter<byte>(256);
+        ServerFrames.WriteError(output, StompVersion.V1_2, failure.Message, null, failure.Details);
+        return new StompMessageResult(output.WrittenMemory, PayloadKind.Text, connectionState ?? "", false, "STOMP ERROR: " + failure.Message);
     }
 }

@@ -1,3 +1,4 @@
+using StompFunctions.Broker.Delivery;
 using StompFunctions.Broker.Execution;
 using StompFunctions.Protocol;
 
@@ -11,9 +12,9 @@ public class StompFrameContext
 {
     private Dictionary<string, object?>? _items;
 
-    internal StompFrameContext(StompEngine engine, MessageExecution execution, StompFrame frame)
+    internal StompFrameContext(ContextServices services, MessageExecution execution, StompFrame frame)
     {
-        Engine = engine;
+        Environment = services;
         Execution = execution;
         Frame = frame;
     }
@@ -43,7 +44,7 @@ public class StompFrameContext
     public StompVersion Version => Execution.Session.Version;
 
     /// <summary>Application services (the root provider when the engine came from DI; otherwise null).</summary>
-    public IServiceProvider? Services => Engine.Services;
+    public IServiceProvider? Services => Environment.Services;
 
     /// <summary>Values middleware passes along to later middleware and handlers for this frame.</summary>
     public IDictionary<string, object?> Items => _items ??= new(StringComparer.Ordinal);
@@ -60,7 +61,8 @@ public class StompFrameContext
     /// <summary>The longer explanation given to <see cref="Reject"/>.</summary>
     public string? RejectionDetails { get; private set; }
 
-    internal StompEngine Engine { get; }
+    /// <summary>The fan-out, stamp and services the context reaches (never the engine itself).</summary>
+    internal ContextServices Environment { get; }
 
     internal MessageExecution Execution { get; }
 
@@ -82,16 +84,16 @@ public class StompFrameContext
 
     /// <summary>Publishes to any destination with the same fan-out as a SEND to it.</summary>
     public ValueTask<int> PublishAsync(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
-        Engine.Publisher.PublishAsync(destination, body, headers, CancellationToken);
+        Environment.Publisher.PublishAsync(destination, body, headers, CancellationToken);
 
     /// <summary>Publishes UTF-8 text (<c>content-type</c> defaults to <c>text/plain;charset=utf-8</c>).</summary>
     public ValueTask<int> PublishAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
-        Engine.Publisher.PublishAsync(destination, body, headers, CancellationToken);
+        Environment.Publisher.PublishAsync(destination, body, headers, CancellationToken);
 
     /// <summary>
     /// Delivers a MESSAGE to the sender only, on each of its own subscriptions to <paramref name="destination"/>,
     /// in the reply to this event (no fan-out, no store access). Returns how many subscriptions matched.
     /// </summary>
     public int SendToSender(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
-        Engine.SendToSender(Execution, destination, body, headers);
+        SenderDelivery.SendToSender(Execution, Environment.Stamp, destination, body, headers);
 }

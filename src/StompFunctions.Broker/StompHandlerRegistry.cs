@@ -79,21 +79,21 @@ public sealed class StompHandlerRegistry
         return new CompiledHandlers(
             new DestinationRouter<StompSendHandler>(_send),
             new DestinationRouter<StompSubscribeHandler>(_subscribe),
-            BuildPipeline(),
             [.. _connectHooks],
             [.. _sendAuthorizers],
             [.. _subscribeAuthorizers],
             [.. _ackHooks]);
     }
 
-    private StompFrameDelegate? BuildPipeline()
+    /// <summary>The middleware around <paramref name="endpoint"/> (the command's own handling); null when there is none.</summary>
+    internal StompFrameDelegate? BuildPipeline(StompFrameDelegate endpoint)
     {
         if (_middleware.Count == 0)
         {
             return null;
         }
 
-        StompFrameDelegate next = static context => context.Engine.DispatchAsync(context);
+        var next = endpoint;
         for (var i = _middleware.Count - 1; i >= 0; i--)
         {
             var middleware = _middleware[i];

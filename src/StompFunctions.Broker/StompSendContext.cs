@@ -6,8 +6,8 @@ namespace StompFunctions.Broker;
 /// <summary>A SEND being handled by a handler registered for its destination, or by a SEND authorization hook.</summary>
 public sealed class StompSendContext : StompFrameContext
 {
-    internal StompSendContext(StompEngine engine, MessageExecution execution, StompFrame frame, string destination, IReadOnlyDictionary<string, string> routeValues)
-        : base(engine, execution, frame)
+    internal StompSendContext(ContextServices services, MessageExecution execution, StompFrame frame, string destination, IReadOnlyDictionary<string, string> routeValues)
+        : base(services, execution, frame)
     {
         Destination = destination;
         RouteValues = routeValues;
@@ -23,5 +23,5 @@ public sealed class StompSendContext : StompFrameContext
     public string BodyText => Frame.GetBodyAsString();
 
     /// <summary>Delivers this SEND as the broker would: to every subscriber of <see cref="Destination"/>, user headers included.</summary>
-    public ValueTask<int> ForwardAsync() => Engine.FanOutAsync(Destination, Frame, CancellationToken);
+    public ValueTask<int> ForwardAsync() => Environment.FanOut.PublishAsync(Destination, Frame, CancellationToken);
 }

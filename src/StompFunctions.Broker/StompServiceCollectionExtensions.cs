@@ -12,14 +12,15 @@ using StompFunctions.Broker.Queues;
 
 namespace StompFunctions.Broker;
 
-/// <summary><c>services.AddStomp(…)</c>: the engine, its publish API and the embedded in-memory ports.</summary>
+/// <summary><c>services.AddStomp(…)</c>: the engine, its publish API, the collector and the embedded in-memory store.</summary>
 public static class StompServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the engine (<see cref="StompEngine"/>), the publish API (<see cref="IStompPublisher"/>), the route
-    /// collector, and the in-memory store and gateway as defaults that adapters replace by registering their
-    /// own <see cref="IStompStateStore"/> / <see cref="IConnectionGateway"/>. Calling it again adds configuration
-    /// and returns a builder over the same handler registry.
+    /// collector, and the in-memory store as the default that a store adapter replaces (<c>.AddTableStorage(…)</c>).
+    /// No <see cref="IConnectionGateway"/> is registered: a gateway adapter (<c>.AddWebPubSubGateway(…)</c>) must
+    /// add one, and resolving the engine without it fails with a message saying so. Calling it again adds
+    /// configuration and returns a builder over the same handler registry.
     /// </summary>
     public static IStompBuilder AddStomp(this IServiceCollection services, Action<StompBrokerOptions>? configure = null)
     {
@@ -46,11 +47,27 @@ public static class StompServiceCollectionExtensions
         services.TryAddSingleton<IStompStateStore>(sp => sp.GetRequiredService<InMemoryStateStore>());
         services.TryAddSingleton<InMemoryQueueStore>();
         services.TryAddSingleton<IQueueStore>(sp => sp.GetRequiredService<InMemoryQueueStore>());
-        services.TryAddSingleton<InMemoryConnectionGateway>();
-        services.TryAddSingleton<IConnectionGateway>(sp => sp.GetRequiredService<InMemoryConnectionGateway>());
-        services.TryAddSingleton<StompEngine>();
+        services.TryAddSingleton(CreateEngine);
         services.TryAddSingleton<IStompPublisher>(sp => sp.GetRequiredService<StompEngine>().Publisher);
         services.TryAddSingleton<StompRouteCollector>();
         return new StompBuilder(services, registry);
+    }
+
+    private static StompEngine CreateEngine(IServiceProvider services)
+    {
+        // Options first: invalid settings are the first thing to report.
+        var options = services.GetRequiredService<IOptions<StompBrokerOptions>>();
+        _ = options.Value;
+        var gateway = services.GetService<IConnectionGateway>() ?? throw new InvalidOperationException(
+            "The STOMP engine needs a connection gateway: add one after AddStomp(), e.g. .AddWebPubSubGateway(...).");
+        return new StompEngine(
+            services.GetRequiredService<IStompStateStore>(),
+            gateway,
+            services.GetRequiredService<StompHandlerRegistry>(),
+            options,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IStompIdGenerator>(),
+            services.GetRequiredService<ILogger<StompEngine>>(),
+            services);
     }
 }

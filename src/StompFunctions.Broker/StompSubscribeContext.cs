@@ -1,5 +1,5 @@
 using StompFunctions.Broker.Execution;
-using StompFunctions.Broker.Frames;
+using StompFunctions.Broker.Delivery;
 using StompFunctions.Protocol;
 
 namespace StompFunctions.Broker;
@@ -8,8 +8,8 @@ namespace StompFunctions.Broker;
 public sealed class StompSubscribeContext : StompFrameContext
 {
     internal StompSubscribeContext(
-        StompEngine engine, MessageExecution execution, StompFrame frame, string destination, string subscriptionId, StompAckMode ackMode, IReadOnlyDictionary<string, string> routeValues)
-        : base(engine, execution, frame)
+        ContextServices services, MessageExecution execution, StompFrame frame, string destination, string subscriptionId, StompAckMode ackMode, IReadOnlyDictionary<string, string> routeValues)
+        : base(services, execution, frame)
     {
         Destination = destination;
         SubscriptionId = subscriptionId;
@@ -33,15 +33,6 @@ public sealed class StompSubscribeContext : StompFrameContext
     /// Sends a MESSAGE on this new subscription to the subscriber only (an initial snapshot, say). It is
     /// delivered after the SUBSCRIBE's RECEIPT, and only if the subscription is created.
     /// </summary>
-    public void Reply(ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null)
-    {
-        var list = headers?.ToArray();
-        var copy = body.ToArray();
-        var message = new OutboundMessage(Destination, Engine.NewId(), copy, list, Engine.Timestamp());
-        var subscriptionId = SubscriptionId;
-        var ackMode = AckMode;
-        var version = Version;
-        Execution.NoteReplyBody(copy);
-        Execution.AfterReceipt(output => ServerFrames.WriteMessage(output, version, message, subscriptionId, ackMode));
-    }
+    public void Reply(ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        SenderDelivery.ReplyOnNewSubscription(Execution, Environment.Stamp, Destination, SubscriptionId, AckMode, body, headers);
 }

@@ -67,7 +67,7 @@ public static class StompFrameValidator
             return true;
         }
 
-        failure = new StompParseFailure(StompParseError.InvalidHeaderValue, "heart-beat must be two non-negative integers separated by a comma");
+        failure = new StompParseFailure(StompParseError.InvalidHeaderValue, "heart-beat must be two non-negative integers separated by a comma", "heart-beat");
         return false;
     }
 
@@ -82,7 +82,8 @@ public static class StompFrameValidator
 
         failure = new StompParseFailure(
             StompParseError.InvalidHeaderValue,
-            version == StompVersion.V1_0 ? "ack must be auto or client" : "ack must be auto, client or client-individual");
+            version == StompVersion.V1_0 ? "ack must be auto or client" : "ack must be auto, client or client-individual",
+            "ack");
         return false;
     }
 
@@ -94,10 +95,10 @@ public static class StompFrameValidator
             return true;
         }
 
-        failure = new StompParseFailure(StompParseError.MissingRequiredHeader, "UNSUBSCRIBE frame requires an id or destination header");
+        failure = new StompParseFailure(StompParseError.MissingRequiredHeader, "UNSUBSCRIBE frame requires an id or destination header", "id");
         return false;
     }
 
     private static StompParseFailure Missing(StompCommand command, string header) =>
-        new(StompParseError.MissingRequiredHeader, $"{command.GetName()} frame requires a {header} header");
+        new(StompParseError.MissingRequiredHeader, $"{command.GetName()} frame requires a {header} header", header);
 }

@@ -10,9 +10,16 @@ public readonly struct StompParseFailure
 
     /// <summary>Creates a failure with a message of the caller's choosing.</summary>
     public StompParseFailure(StompParseError error, string message)
+        : this(error, message, null)
+    {
+    }
+
+    /// <summary>Creates a failure that concerns one header (missing or with a value the protocol does not allow).</summary>
+    public StompParseFailure(StompParseError error, string message, string? header)
     {
         Error = error;
         _message = message;
+        Header = header;
     }
 
     /// <summary>The reason.</summary>
@@ -20,6 +27,12 @@ public readonly struct StompParseFailure
 
     /// <summary>A one-line description, safe to send to the peer; empty when there is no failure.</summary>
     public string Message => _message ?? "";
+
+    /// <summary>
+    /// The header the failure concerns, for <see cref="StompParseError.MissingRequiredHeader"/> and
+    /// <see cref="StompParseError.InvalidHeaderValue"/> from <see cref="StompFrameValidator"/>; otherwise null.
+    /// </summary>
+    public string? Header { get; }
 
     /// <summary>True when this value describes a failure.</summary>
     public bool IsFailure => Error != StompParseError.None;

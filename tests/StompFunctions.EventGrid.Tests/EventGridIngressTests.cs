@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Testing;
 
 namespace StompFunctions.EventGrid.Tests;
 
@@ -69,7 +70,7 @@ public sealed class EventGridIngressTests
     {
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection();
-        services.AddStomp();
+        services.AddStomp().AddInMemoryConnectionGateway();
         services.AddStompEventGridIngress(configuration.GetSection("EventGrid"));
         await using var provider = services.BuildServiceProvider();
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Identifiers;
 using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Broker.Ports;
 
 namespace StompFunctions.Benchmarks.Engine;

@@ -1,5 +1,8 @@
 using System.Text.Unicode;
+using Microsoft.Extensions.Logging;
 using StompFunctions.Broker.Buffers;
+using StompFunctions.Broker.Errors;
+using StompFunctions.Broker.Frames;
 using StompFunctions.Broker.Sessions;
 using StompFunctions.Protocol;
 
@@ -7,9 +10,11 @@ namespace StompFunctions.Broker.Execution;
 
 /// <summary>
 /// Everything one upstream event accumulates while its frames are handled: the session, the reply frames
-/// for the sender, whether the state changed and whether the connection must close afterwards.
+/// for the sender, whether the state changed and whether the connection must close afterwards. Handlers
+/// receive it with each frame and report refusals through <c>Fail</c>.
 /// </summary>
-internal sealed class MessageExecution(string connectionId, string? upstreamUserId, SessionState session, string? subprotocol, CancellationToken cancellationToken) : IDisposable
+internal sealed class MessageExecution(
+    string connectionId, string? upstreamUserId, SessionState session, string? subprotocol, ILogger logger, CancellationToken cancellationToken) : IDisposable
 {
     private PooledBufferWriter? _reply;
     private List<Action<PooledBufferWriter>>? _afterReceipt;
@@ -43,12 +48,27 @@ internal sealed class MessageExecution(string connectionId, string? upstreamUser
 
     public void Close(string reason) => CloseReason ??= reason;
 
-    public void MarkError(string message)
+    /// <summary>
+    /// Writes an ERROR for the frame (with its <c>receipt-id</c>) and marks the connection for closing; only the
+    /// first failure of an event is written. Pass <c>default</c> for a failure outside any parsed frame.
+    /// </summary>
+    public void Fail(in StompFrame frame, in EngineFailure failure)
     {
+        if (ErrorSent)
+        {
+            return;
+        }
+
+        frame.Headers.TryGetValue("receipt"u8, out var receipt);
+        EngineLog.FrameRejected(logger, ConnectionId, frame.Command == StompCommand.None ? "(unparsed)" : frame.Command.GetName(), failure.Message);
+        ServerFrames.WriteError(Reply, Version, failure.Message, receipt, failure.Details, failure.VersionList);
         ErrorSent = true;
         DiscardAfterReceipt();
-        Close("STOMP ERROR: " + message);
+        Close("STOMP ERROR: " + failure.Message);
     }
+
+    /// <summary>Fails the frame with the standard texts of <paramref name="error"/>.</summary>
+    public void Fail(in StompFrame frame, EngineError error, params ReadOnlySpan<object?> args) => Fail(frame, EngineFailure.For(error, args));
 
     /// <summary>Notes a body going to the sender; one non-UTF-8 body makes the whole reply binary.</summary>
     public void NoteReplyBody(ReadOnlySpan<byte> body)

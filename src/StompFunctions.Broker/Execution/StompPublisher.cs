@@ -1,7 +1,9 @@
+using StompFunctions.Broker.Delivery;
+
 namespace StompFunctions.Broker.Execution;
 
 /// <summary>The publish API over the engine's fan-out.</summary>
-internal sealed class StompPublisher(StompEngine engine) : IStompPublisher
+internal sealed class StompPublisher(MessageFanOut fanOut) : IStompPublisher
 {
     private static readonly KeyValuePair<string, string> TextContentType = new("content-type", "text/plain;charset=utf-8");
 
@@ -18,7 +20,7 @@ internal sealed class StompPublisher(StompEngine engine) : IStompPublisher
             }
         }
 
-        return engine.FanOutAsync(destination, list, body, cancellationToken);
+        return fanOut.PublishAsync(destination, list, body, cancellationToken);
     }
 
     public ValueTask<int> PublishAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)

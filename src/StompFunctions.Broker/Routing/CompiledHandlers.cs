@@ -4,7 +4,6 @@ namespace StompFunctions.Broker.Routing;
 internal sealed record CompiledHandlers(
     DestinationRouter<StompSendHandler> Send,
     DestinationRouter<StompSubscribeHandler> Subscribe,
-    StompFrameDelegate? Pipeline,
     StompConnectHook[] ConnectHooks,
     StompSendHandler[] SendAuthorizers,
     StompSubscribeHandler[] SubscribeAuthorizers,

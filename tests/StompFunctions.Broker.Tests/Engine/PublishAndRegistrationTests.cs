@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StompFunctions.Broker.Collector;
 using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Broker.Tests.Support;
 
@@ -38,10 +39,11 @@ public sealed class PublishAndRegistrationTests
     }
 
     [Fact]
-    public async Task AddStomp_registers_the_engine_the_publisher_the_collector_and_in_memory_ports_with_the_builder_handlers()
+    public async Task AddStomp_registers_the_engine_the_publisher_the_collector_and_the_in_memory_store_with_the_builder_handlers()
     {
         var services = new ServiceCollection();
         services.AddStomp(o => o.ServerName = "Test/1")
+            .AddInMemoryConnectionGateway()
             .MapSend("/app/ping", c =>
             {
                 c.SendToSender("/topic/pong", "pong"u8.ToArray());
@@ -60,6 +62,18 @@ public sealed class PublishAndRegistrationTests
         var subscribe = await engine.HandleMessageAsync(new StompInboundMessage("c", null, connect.ConnectionState, "SUBSCRIBE\nid:p\ndestination:/topic/pong\n\n\0"u8.ToArray(), PayloadKind.Text));
         var ping = await engine.HandleMessageAsync(new StompInboundMessage("c", null, subscribe.ConnectionState, "SEND\ndestination:/app/ping\n\n\0"u8.ToArray(), PayloadKind.Text));
         Assert.Equal("pong", Assert.Single(ParsedFrame.ParseAll(ping.Reply)).BodyText);
+    }
+
+    [Fact]
+    public void AddStomp_registers_no_gateway_and_the_engine_says_which_one_is_missing()
+    {
+        var services = new ServiceCollection();
+        services.AddStomp();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Null(provider.GetService<IConnectionGateway>());
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<StompEngine>());
+        Assert.Contains("AddWebPubSubGateway", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

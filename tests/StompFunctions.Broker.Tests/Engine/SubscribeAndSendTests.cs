@@ -1,5 +1,5 @@
 using System.Text;
-using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Broker.Tests.Support;
 using StompFunctions.Protocol;

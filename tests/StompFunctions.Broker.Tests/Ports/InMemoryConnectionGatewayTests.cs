@@ -1,4 +1,4 @@
-using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Broker.Ports;
 
 namespace StompFunctions.Broker.Tests.Ports;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Broker.Ports;
 
 namespace StompFunctions.Broker.Tests.Support;

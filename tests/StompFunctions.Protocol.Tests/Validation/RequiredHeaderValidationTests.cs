@@ -105,4 +105,18 @@ public class RequiredHeaderValidationTests
     {
         Assert.Equal(expected, Validate(text, version).Error);
     }
+
+    [Theory]
+    [InlineData("SUBSCRIBE\nid:0\n\n^@", StompVersion.V1_2, "destination")]
+    [InlineData("SUBSCRIBE\ndestination:/a\n\n^@", StompVersion.V1_2, "id")]
+    [InlineData("SUBSCRIBE\nid:0\ndestination:/a\nack:bogus\n\n^@", StompVersion.V1_2, "ack")]
+    [InlineData("ACK\nmessage-id:1\n\n^@", StompVersion.V1_1, "subscription")]
+    [InlineData("UNSUBSCRIBE\n\n^@", StompVersion.V1_0, "id")]
+    [InlineData("BEGIN\n\n^@", StompVersion.V1_2, "transaction")]
+    [InlineData("CONNECT\nheart-beat:x\n\n^@", StompVersion.V1_2, "heart-beat")]
+    [InlineData("NACK\nmessage-id:1\n\n^@", StompVersion.V1_0, null)]
+    public void STOMP_S34_STOMP_S38_A_failure_names_the_header_it_concerns(string text, StompVersion version, string? header)
+    {
+        Assert.Equal(header, Validate(text, version).Header);
+    }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Collector;
-using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Broker.Ports;
 
 namespace StompFunctions.Tables.Tests.Engine;

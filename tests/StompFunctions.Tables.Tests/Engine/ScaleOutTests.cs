@@ -1,4 +1,4 @@
-using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Protocol;
 using StompFunctions.Tables.Tests.Azurite;
 

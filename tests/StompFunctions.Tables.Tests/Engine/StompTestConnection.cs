@@ -1,6 +1,6 @@
 using System.Text;
 using StompFunctions.Broker;
-using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Protocol;
 

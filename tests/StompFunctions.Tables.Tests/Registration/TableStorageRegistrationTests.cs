@@ -5,6 +5,7 @@ using StompFunctions.Broker;
 using StompFunctions.Broker.InMemory;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Broker.Queues;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Tables.Queues;
 using StompFunctions.Tables.Store;
 using StompFunctions.Tables.Tests.Azurite;
@@ -19,7 +20,7 @@ public sealed class TableStorageRegistrationTests(AzuriteFixture azurite)
     {
         var services = new ServiceCollection();
         var tables = TestTableOptions.For(azurite);
-        services.AddStomp().AddTableStorage(o =>
+        services.AddStomp().AddInMemoryConnectionGateway().AddTableStorage(o =>
         {
             o.ConnectionString = tables.ConnectionString;
             o.RoutesTable = tables.RoutesTable;

@@ -1,4 +1,4 @@
-namespace StompFunctions.Broker.InMemory;
+namespace StompFunctions.Broker.Testing;
 
 /// <summary>What a recorded gateway call did.</summary>
 public enum GatewayOperationKind

@@ -1,6 +1,6 @@
 using StompFunctions.Broker.Ports;
 
-namespace StompFunctions.Broker.InMemory;
+namespace StompFunctions.Broker.Testing;
 
 /// <summary>
 /// A gateway that holds its "connections" in memory: it delivers group and connection sends to them,

@@ -1,6 +1,6 @@
 using StompFunctions.Broker.Ports;
 
-namespace StompFunctions.Broker.InMemory;
+namespace StompFunctions.Broker.Testing;
 
 /// <summary>A connection of the in-memory gateway: what it received, whether and why it was closed.</summary>
 public sealed class InMemoryConnection

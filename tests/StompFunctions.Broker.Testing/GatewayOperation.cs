@@ -1,6 +1,6 @@
 using StompFunctions.Broker.Ports;
 
-namespace StompFunctions.Broker.InMemory;
+namespace StompFunctions.Broker.Testing;
 
 /// <summary>One call the engine made through the in-memory gateway, in call order.</summary>
 /// <param name="Kind">The call.</param>

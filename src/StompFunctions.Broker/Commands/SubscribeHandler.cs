@@ -1,0 +1,111 @@
+using StompFunctions.Broker.Delivery;
+using StompFunctions.Broker.Errors;
+using StompFunctions.Broker.Execution;
+using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Routing;
+using StompFunctions.Broker.Sessions;
+using StompFunctions.Protocol;
+
+namespace StompFunctions.Broker.Commands;
+
+/// <summary>
+/// SUBSCRIBE: per-connection checks, authorization hooks and a handler or a broker destination, then the
+/// route row and the group join, both done before the RECEIPT.
+/// </summary>
+internal sealed class SubscribeHandler(
+    StompBrokerOptions options, CompiledHandlers handlers, DestinationClassifier destinations, ContextServices services, IStompStateStore store, IConnectionGateway gateway)
+    : ICommandHandler
+{
+    public async ValueTask HandleAsync(CommandFrame command)
+    {
+        var execution = command.Execution;
+        var session = command.Session;
+        var headers = command.Frame.Headers;
+        headers.TryGetValue("destination"u8, out var destination);
+        destination ??= "";
+
+        // 1.0 made the id optional: such a subscription is named by its destination.
+        if (!headers.TryGetValue("id"u8, out var id))
+        {
+            id = destination;
+        }
+
+        var ackMode = AckModeOf(headers);
+        if (session.FindSubscription(id) is not null)
+        {
+            command.Fail(EngineError.DuplicateSubscription, id);
+            return;
+        }
+
+        if (session.Subscriptions.Count >= options.MaxSubscriptionsPerConnection)
+        {
+            command.Fail(EngineError.TooManySubscriptions, options.MaxSubscriptionsPerConnection);
+            return;
+        }
+
+        if (!await AuthorizeAndRouteAsync(command, destination, id, ackMode).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // The route row first, so a SEND finds the group; the group join before the RECEIPT, so a message
+        // published after the RECEIPT reaches this subscriber.
+        var entry = new SubscriptionEntry(id, destination, ackMode);
+        var group = entry.Group;
+        await store.AddSubscriptionAsync(
+            new StompRoute(destination, id, ackMode, group),
+            new StompMember(destination, group, execution.ConnectionId, session.User),
+            execution.CancellationToken).ConfigureAwait(false);
+        await gateway.AddToGroupAsync(execution.ConnectionId, group, execution.CancellationToken).ConfigureAwait(false);
+        session.Subscriptions.Add(entry);
+        execution.StateChanged = true;
+    }
+
+    private async ValueTask<bool> AuthorizeAndRouteAsync(CommandFrame command, string destination, string id, StompAckMode ackMode)
+    {
+        var execution = command.Execution;
+        foreach (var authorize in handlers.SubscribeAuthorizers)
+        {
+            var hookContext = new StompSubscribeContext(services, execution, command.Frame, destination, id, ackMode, RouteValues.None);
+            await authorize(hookContext).ConfigureAwait(false);
+            if (hookContext.IsRejected)
+            {
+                command.Fail(EngineFailure.Rejected(hookContext.RejectionMessage!, hookContext.RejectionDetails));
+                return false;
+            }
+        }
+
+        if (!handlers.Subscribe.IsEmpty && handlers.Subscribe.TryMatch(destination, out var handler, out var values))
+        {
+            var context = new StompSubscribeContext(services, execution, command.Frame, destination, id, ackMode, values);
+            await handler(context).ConfigureAwait(false);
+            if (context.IsRejected)
+            {
+                command.Fail(EngineFailure.Rejected(context.RejectionMessage!, context.RejectionDetails));
+                return false;
+            }
+
+            return true;
+        }
+
+        if (destinations.Classify(destination) == DestinationKind.Unrouted)
+        {
+            command.Fail(EngineError.UnknownDestination, destination, destinations.DescribePrefixes());
+            return false;
+        }
+
+        return true;
+    }
+
+    // The validator accepted the value for the session's version.
+    private static StompAckMode AckModeOf(in StompHeaders headers)
+    {
+        headers.TryGetValue("ack"u8, out var value);
+        return value switch
+        {
+            "client" => StompAckMode.Client,
+            "client-individual" => StompAckMode.ClientIndividual,
+            _ => StompAckMode.Auto,
+        };
+    }
+}

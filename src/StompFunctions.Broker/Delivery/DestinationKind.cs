@@ -1,0 +1,15 @@
+namespace StompFunctions.Broker.Delivery;
+
+/// <summary>
+/// How the broker treats a destination no handler took. <see cref="DestinationClassifier"/> decides it from
+/// the configured prefixes. Point-to-point queues and per-user destinations are new kinds of their own,
+/// each with its own delivery in <see cref="MessageFanOut"/> and its own SUBSCRIBE bookkeeping.
+/// </summary>
+internal enum DestinationKind : byte
+{
+    /// <summary>Not a broker destination: only a handler can take a SEND or SUBSCRIBE to it.</summary>
+    Unrouted = 0,
+
+    /// <summary>Publish/subscribe: every route of the destination receives one copy (every broker prefix today).</summary>
+    Broadcast,
+}

@@ -1,0 +1,83 @@
+using StompFunctions.Broker.Buffers;
+using StompFunctions.Broker.Frames;
+using StompFunctions.Broker.Ports;
+using StompFunctions.Protocol;
+
+namespace StompFunctions.Broker.Delivery;
+
+/// <summary>
+/// The one fan-out of the engine, behind a client SEND (direct or at COMMIT), <see cref="StompSendContext.ForwardAsync"/>,
+/// handler publishes and <see cref="IStompPublisher"/>: read the destination's routes once, write the MESSAGE
+/// once per route, send it to the route's group. The message id is drawn only when someone listens.
+/// </summary>
+internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gateway, MessageStamp stamp)
+{
+    /// <summary>Delivers a SEND frame (its user headers pass through); returns the number of routes.</summary>
+    public ValueTask<int> PublishAsync(string destination, in StompFrame frame, CancellationToken cancellationToken) =>
+        DeliverAsync(new OutboundMessage(destination, "", frame.Body, frame, null), cancellationToken);
+
+    /// <summary>Delivers a published body with the given user headers; returns the number of routes.</summary>
+    public ValueTask<int> PublishAsync(string destination, IReadOnlyList<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        DeliverAsync(new OutboundMessage(destination, "", body, headers, null), cancellationToken);
+
+    private async ValueTask<int> DeliverAsync(OutboundMessage draft, CancellationToken cancellationToken)
+    {
+        var found = await routes.GetRoutesAsync(draft.Destination, cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0)
+        {
+            return 0;
+        }
+
+        var message = draft.WithIdentity(stamp.NewId(), stamp.Timestamp());
+        var kind = message.IsBinary ? PayloadKind.Binary : PayloadKind.Text;
+        if (found.Count == 1)
+        {
+            using var buffer = Write(message, found[0]);
+            await gateway.SendToGroupAsync(found[0].Group, buffer.WrittenMemory, kind, cancellationToken).ConfigureAwait(false);
+            return 1;
+        }
+
+        await SendConcurrentlyAsync(found, message, kind, cancellationToken).ConfigureAwait(false);
+        return found.Count;
+    }
+
+    /// <summary>
+    /// Routes are independent: each gets its own frame and REST call, all in flight together, so a frame's latency is
+    /// one round trip rather than one per route (issue 5). Each send reads its own pooled buffer.
+    /// </summary>
+    private async ValueTask SendConcurrentlyAsync(IReadOnlyList<StompRoute> found, OutboundMessage message, PayloadKind kind, CancellationToken cancellationToken)
+    {
+        var buffers = new PooledBufferWriter?[found.Count];
+        var sends = new List<Task>(found.Count);
+        try
+        {
+            for (var i = 0; i < found.Count; i++)
+            {
+                var buffer = buffers[i] = Write(message, found[i]);
+                sends.Add(gateway.SendToGroupAsync(found[i].Group, buffer.WrittenMemory, kind, cancellationToken).AsTask());
+            }
+
+            await Task.WhenAll(sends).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A send still in flight reads its buffer: buffers go back to the pool only when every started send has ended.
+            if (!sends.TrueForAll(static send => send.IsCompleted))
+            {
+                await Task.WhenAll(sends).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
+            foreach (var buffer in buffers)
+            {
+                buffer?.Dispose();
+            }
+        }
+    }
+
+    private static PooledBufferWriter Write(in OutboundMessage message, StompRoute route)
+    {
+        var buffer = new PooledBufferWriter(message.Body.Length + 256);
+        ServerFrames.WriteMessage(buffer, StompVersion.V1_2, message, route.SubscriptionId, route.AckMode);
+        return buffer;
+    }
+}
