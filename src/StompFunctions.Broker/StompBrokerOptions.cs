@@ -11,6 +11,24 @@ public sealed class StompBrokerOptions
     /// </summary>
     public IList<string> BrokerPrefixes { get; } = ["/topic/", "/queue/"];
 
+    /// <summary>
+    /// Whether a SEND to <paramref name="destination"/> fans out with no handler: it starts with one of the
+    /// <see cref="BrokerPrefixes"/>. The HTTP publish endpoint accepts exactly these destinations.
+    /// </summary>
+    public bool IsBrokerDestination(string destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        foreach (var prefix in BrokerPrefixes)
+        {
+            if (destination.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The STOMP versions the server accepts in CONNECT.</summary>
     public StompVersionSet SupportedVersions { get; set; } = StompVersionSet.All;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Ports;
 
@@ -26,12 +27,21 @@ public sealed partial class StompPublishHandler
     private static readonly string[] ReservedHeaders = ["destination", "message-id", "subscription", "ack", "content-length", "content-type", "receipt"];
 
     private readonly IStompPublisher _publisher;
+    private readonly StompBrokerOptions _broker;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the handler over the engine's publish API.</summary>
+    /// <summary>Creates the handler over the engine's publish API, with the engine's default broker prefixes.</summary>
     public StompPublishHandler(IStompPublisher publisher, ILogger<StompPublishHandler> logger)
+        : this(publisher, Options.Create(new StompBrokerOptions()), logger)
     {
+    }
+
+    /// <summary>Creates the handler over the engine's publish API and its options (the broker prefixes a SEND would use).</summary>
+    public StompPublishHandler(IStompPublisher publisher, IOptions<StompBrokerOptions> broker, ILogger<StompPublishHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
         _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
+        _broker = broker.Value;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -51,6 +61,7 @@ public sealed partial class StompPublishHandler
         }
 
         if (!TryDestination(destinationPath, out var destination, out var problem)
+            || !IsBrokerDestination(destination, out problem)
             || !TryHeaders(request, out var headers, out problem))
         {
             await AnswerAsync(context, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
@@ -116,6 +127,18 @@ public sealed partial class StompPublishHandler
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The rule of a STOMP SEND without a handler: only broker destinations fan out. A SEND elsewhere is an ERROR
+    /// (or a handler's business), so publishing there would reach nobody a client could have subscribed.
+    /// </summary>
+    private bool IsBrokerDestination(string destination, out string problem)
+    {
+        problem = _broker.IsBrokerDestination(destination)
+            ? ""
+            : $"'{destination}' is not a broker destination: publish to one starting with {string.Join(" or ", _broker.BrokerPrefixes)}.";
+        return problem.Length == 0;
     }
 
     private static bool TryHeaders(HttpRequest request, out List<KeyValuePair<string, string>> headers, out string problem)

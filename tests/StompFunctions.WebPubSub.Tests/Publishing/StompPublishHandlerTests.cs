@@ -61,6 +61,36 @@ public sealed class StompPublishHandlerTests
     }
 
     [Theory]
+    [InlineData("topics/news")]
+    [InlineData("app/x")]
+    [InlineData("chat/lobby")]
+    public async Task A_destination_a_SEND_could_not_fan_out_to_is_a_400_naming_the_broker_prefixes(string path)
+    {
+        var publisher = new RecordingPublisher(routes: 1);
+        var context = Request("POST", "x"u8.ToArray());
+
+        await new StompPublishHandler(publisher, NullLogger<StompPublishHandler>.Instance).HandleAsync(context, path);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+        Assert.Contains("is not a broker destination: publish to one starting with /topic/ or /queue/", ResponseText(context), StringComparison.Ordinal);
+        Assert.Empty(publisher.Published);
+    }
+
+    [Fact]
+    public async Task The_broker_prefixes_are_the_engines_configured_ones()
+    {
+        var options = new StompBrokerOptions();
+        options.BrokerPrefixes.Add("/exchange/");
+        var publisher = new RecordingPublisher(routes: 1);
+        var context = Request("POST", "x"u8.ToArray());
+
+        await new StompPublishHandler(publisher, Microsoft.Extensions.Options.Options.Create(options), NullLogger<StompPublishHandler>.Instance).HandleAsync(context, "exchange/prices");
+
+        Assert.Equal(StatusCodes.Status202Accepted, context.Response.StatusCode);
+        Assert.Equal("/exchange/prices", Assert.Single(publisher.Published).Destination);
+    }
+
+    [Theory]
     [InlineData("stomp-destination")]
     [InlineData("stomp-message-id")]
     [InlineData("stomp-subscription")]

@@ -67,6 +67,14 @@ describe('the DevHost', () => {
     assert.equal(message.headers['x-origin'], 'server');
   });
 
+  test('the publish endpoint applies the destination rules of a SEND: no broker prefix is a 400 naming them', async () => {
+    for (const path of ['topics/news', 'app/x']) {
+      const response = await fetch(`${stack.baseUrl}/api/publish/${path}`, { method: 'POST', body: 'x' });
+      assert.equal(response.status, 400, path);
+      assert.match(await response.text(), /not a broker destination: publish to one starting with \/topic\/ or \/queue\//);
+    }
+  });
+
   test('the publish endpoint rejects a header the broker sets itself with a 400 and a message', async () => {
     const response = await fetch(`${stack.baseUrl}/api/publish/topic/x`, { method: 'POST', body: 'x', headers: { 'stomp-message-id': 'forged' } });
     assert.equal(response.status, 400);
