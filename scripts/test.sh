@@ -4,8 +4,7 @@
 # SDKs, Playwright, the Bicep grammar). Chromium and python3-stomp come from Debian: .ci/run
 # installs them when it runs as root; browser and stomp.py tests say plainly when they are missing.
 #
-# The Azure Functions app is not built here: its packages restore only from the full NuGet feed.
-# StompFunctions.Ci.slnf lists every other project.
+# StompFunctions.Ci.slnf lists every project, the Azure Functions app included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -66,10 +66,19 @@ public sealed class StompBrokerOptions
     public int MaxTransactionBytes { get; set; } = 128 * 1024;
 
     /// <summary>
-    /// Limits of the frame reader. A frame split across WebSocket messages is kept in the connection
-    /// state until complete, so <see cref="StompParseOptions.MaxFrameBytes"/> also bounds that tail.
+    /// Limits of the frame reader. The defaults (1 MiB per frame and body) take any frame one Web PubSub
+    /// message can carry; <see cref="MaxPendingFrameBytes"/> separately bounds a split frame's tail.
     /// </summary>
-    public StompParseOptions Parsing { get; set; } = new() { MaxFrameBytes = 128 * 1024, MaxBodyBytes = 128 * 1024 };
+    public StompParseOptions Parsing { get; set; } = new();
+
+    /// <summary>
+    /// The most bytes of an incomplete frame (a frame split across WebSocket messages) kept in the connection
+    /// state until its next part arrives; beyond it the client gets an ERROR. Smaller than the frame limit
+    /// because the tail travels base64-encoded in every later event's state (or spills to the store), and
+    /// must fit <see cref="MaxConnectionStateBytes"/>. A frame sent in one message is bounded by
+    /// <see cref="Parsing"/> alone.
+    /// </summary>
+    public int MaxPendingFrameBytes { get; set; } = 128 * 1024;
 
     /// <summary>When true, MESSAGE frames carry a <c>timestamp</c> header (Unix milliseconds, from the injected clock).</summary>
     public bool AddTimestampHeader { get; set; }

@@ -56,7 +56,7 @@ public sealed class StompEngine
         var context = new ContextServices(fanOut, publisher, stamp, services);
         var dispatcher = CommandDispatchers.Create(_options, handlers.Compile(), context, store, gateway);
         var pipeline = handlers.BuildPipeline(c => dispatcher.DispatchAsync(new CommandFrame(c.Execution, c.Frame, c.Raw)));
-        _frames = new FrameProcessor(_options.Parsing, dispatcher, pipeline, context, logger);
+        _frames = new FrameProcessor(_options.Parsing, _options.MaxPendingFrameBytes, dispatcher, pipeline, context, logger);
         _sessions = new SessionPersistence(store, _options, logger);
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using StompFunctions.Broker;
 using StompFunctions.Emulator;
-using StompFunctions.Protocol;
+using StompFunctions.Hosting;
+using StompFunctions.Tables;
 using StompFunctions.WebPubSub;
 
 namespace StompFunctions.DevHost;
@@ -11,7 +11,8 @@ internal static class LocalStack
 {
     public const string Hub = "stomp";
 
-    public const string UpstreamPath = "/api/stomp";
+    /// <summary>Where the emulator sends upstream events: the Functions app's own upstream route.</summary>
+    public const string UpstreamPath = StompAppRoutes.Prefix + "/" + StompAppRoutes.Upstream;
 
     /// <summary>The CORS policy of negotiate and publish: a page served by another origin (a Vite dev server) may call them.</summary>
     public const string CorsPolicy = "devhost-clients";
@@ -43,17 +44,24 @@ internal static class LocalStack
     }
 
     /// <summary>
-    /// Frames up to what one Web PubSub WebSocket message carries (1 MB), so the local stack takes every frame the
-    /// service could deliver. The engine's own default (128 KiB) stays the deployed default.
+    /// The settings the app's composition reads, pointing it at the emulator in this process and at the store
+    /// <c>--storage</c> chose; the in-memory store is named explicitly, as the composition requires.
     /// </summary>
-    public static void ConfigureEngine(StompBrokerOptions engine)
+    public static Dictionary<string, string?> Settings(DevHostOptions options)
     {
-        ArgumentNullException.ThrowIfNull(engine);
-        engine.Parsing = new StompParseOptions
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = new Dictionary<string, string?>
         {
-            MaxFrameBytes = StompParseOptions.DefaultMaxFrameBytes,
-            MaxBodyBytes = StompParseOptions.DefaultMaxFrameBytes,
+            ["WebPubSub:ConnectionString"] = ConnectionString(options),
+            ["WebPubSub:Hub"] = Hub,
+            [TableStorageStompBuilderExtensions.StateStoreKey] = options.TableConnectionString is null ? "InMemory" : "Tables",
         };
+        if (options.TableConnectionString is { } tables)
+        {
+            settings["Tables:ConnectionString"] = tables;
+        }
+
+        return settings;
     }
 
     /// <summary>Locally any origin by default (<c>--cors</c> narrows it); only GET/POST, any request header (<c>stomp-*</c>).</summary>
@@ -73,10 +81,9 @@ internal static class LocalStack
         policy.WithMethods(HttpMethods.Get, HttpMethods.Post).AllowAnyHeader();
     }
 
-    public static void ConfigureGateway(WebPubSubGatewayOptions gateway, DevHostOptions options)
+    public static void ConfigureGateway(WebPubSubGatewayOptions gateway)
     {
-        gateway.ConnectionString = ConnectionString(options);
-        gateway.Hub = Hub;
+        ArgumentNullException.ThrowIfNull(gateway);
         // Local only: the page names its user in the negotiate query. A deployed app takes it from authentication.
         gateway.ClientUserId = static context =>
             ValueTask.FromResult(context.Request.Query["userId"].ToString() is { Length: > 0 and <= 64 } user ? user : null);

@@ -1,11 +1,10 @@
-using StompFunctions.Broker;
 using StompFunctions.DevHost;
 using StompFunctions.DevHost.Endpoints;
 using StompFunctions.DevHost.Storage;
 using StompFunctions.Emulator;
-using StompFunctions.Tables;
+using StompFunctions.Hosting;
+using StompFunctions.Hosting.Demo;
 using StompFunctions.WebPubSub;
-using StompFunctions.WebPubSub.Publishing;
 
 DevHostOptions options;
 try
@@ -53,17 +52,14 @@ if (options.MinimumLogLevel is { } minimumLevel)
 
 builder.Services.AddCors(cors => cors.AddPolicy(LocalStack.CorsPolicy, policy => LocalStack.ConfigureCors(policy, options)));
 
-// The emulator and the upstream endpoint share this process and port; the emulator still calls the
-// upstream over real HTTP, exactly as Azure Web PubSub would call the Functions app.
-builder.Services.AddSingleton<StompPublishHandler>();
+// The emulator and the app share this process and port; the emulator still calls the upstream over real
+// HTTP, exactly as Azure Web PubSub calls the Functions app. The app is the Functions app's own composition
+// (AddStompApp, MapStompApp); the DevHost only points it at the emulator and picks the store.
+builder.Configuration.AddInMemoryCollection(LocalStack.Settings(options));
 builder.Services.AddWebPubSubEmulator(emulator => LocalStack.ConfigureEmulator(emulator, options));
-var stomp = builder.Services.AddStomp(LocalStack.ConfigureEngine).AddWebPubSubGateway(gateway => LocalStack.ConfigureGateway(gateway, options));
-var storage = "in-memory (this process)";
-if (options.TableConnectionString is { } connectionString)
-{
-    storage = "Table Storage";
-    stomp.AddTableStorage(table => table.ConnectionString = connectionString);
-}
+builder.Services.AddStompApp(builder.Configuration).MapChatRooms();
+builder.Services.Configure<WebPubSubGatewayOptions>(LocalStack.ConfigureGateway);
+var storage = options.TableConnectionString is null ? "in-memory (this process)" : "Table Storage";
 
 var app = builder.Build();
 app.UseMiddleware<RestCallCounter>();
@@ -71,11 +67,10 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseCors();
 app.MapWebPubSubEmulator();
-app.MapStompUpstream(LocalStack.UpstreamPath);
-app.MapStompNegotiate("/api/negotiate").RequireCors(LocalStack.CorsPolicy);
-// The same publish handler the Functions app exposes: POST /api/publish/topic/news.
-app.MapPost("/api/publish/{**destination}", (HttpContext context, string? destination, StompPublishHandler publish) => publish.HandleAsync(context, destination))
-    .RequireCors(LocalStack.CorsPolicy);
+// The Functions app's endpoints at its routes; negotiate and publish may also be called from another origin.
+var endpoints = app.MapStompApp();
+endpoints.Negotiate.RequireCors(LocalStack.CorsPolicy);
+endpoints.Publish.RequireCors(LocalStack.CorsPolicy);
 app.MapGet("/devhost/stats", () => Results.Json(new { restCalls = RestCallCounter.Count }));
 app.Lifetime.ApplicationStarted.Register(() => DevHostBanner.Print(Console.Out, options, storage));
 try

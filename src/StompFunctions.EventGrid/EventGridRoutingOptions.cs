@@ -28,4 +28,10 @@ public sealed class EventGridRoutingOptions
     /// <c>ce-source</c>, <c>ce-subject</c> and <c>ce-time</c> headers (CloudEvents' HTTP binding names).
     /// </summary>
     public bool IncludeEventHeaders { get; set; } = true;
+
+    /// <summary>
+    /// Origins the webhook accepts in the CloudEvents validation request (<c>WebHook-Request-Origin</c>);
+    /// <c>*</c> accepts any. Empty (the default) accepts Event Grid's own origin, <c>eventgrid.azure.net</c>, only.
+    /// </summary>
+    public IList<string> WebhookAllowedOrigins { get; } = [];
 }

@@ -22,6 +22,11 @@ public static class TableStorageStompBuilderExtensions
     /// <summary>The configuration key naming the store: <c>InMemory</c> or <c>Tables</c>.</summary>
     public const string StateStoreKey = "Stomp:StateStore";
 
+    /// <summary>Why <see cref="AddStateStore"/> refuses a configuration that names no store, and what to set.</summary>
+    public const string NoStateStoreMessage =
+        "No state store is configured. Set Tables__Endpoint (with Tables__ClientId) or Tables__ConnectionString; "
+        + "for a single local process only, choose the in-memory store explicitly with Stomp__StateStore=InMemory.";
+
     /// <summary>Uses Table Storage, configured in code (and by any <c>Configure&lt;TableStorageOptions&gt;</c> calls).</summary>
     public static IStompBuilder AddTableStorage(this IStompBuilder builder, Action<TableStorageOptions>? configure = null)
     {
@@ -61,7 +66,8 @@ public static class TableStorageStompBuilderExtensions
     /// Chooses the store from configuration, so the local stack and tests switch without code changes:
     /// <c>Stomp:StateStore</c> = <c>Tables</c> binds the <c>Tables</c> section; <c>InMemory</c> keeps the
     /// embedded store. When the key is absent, a <c>Tables:ConnectionString</c> or <c>Tables:Endpoint</c>
-    /// selects Table Storage and anything else keeps the embedded default.
+    /// selects Table Storage; with neither, registration fails with <see cref="NoStateStoreMessage"/>: a
+    /// per-process store is never chosen silently (every instance would see other subscriptions).
     /// </summary>
     public static IStompBuilder AddStateStore(this IStompBuilder builder, IConfiguration configuration)
     {
@@ -71,7 +77,9 @@ public static class TableStorageStompBuilderExtensions
         var choice = configuration[StateStoreKey];
         if (string.IsNullOrWhiteSpace(choice))
         {
-            choice = string.IsNullOrWhiteSpace(section["ConnectionString"]) && string.IsNullOrWhiteSpace(section["Endpoint"]) ? "InMemory" : "Tables";
+            choice = string.IsNullOrWhiteSpace(section["ConnectionString"]) && string.IsNullOrWhiteSpace(section["Endpoint"])
+                ? throw new InvalidOperationException(NoStateStoreMessage)
+                : "Tables";
         }
 
         if (string.Equals(choice, "Tables", StringComparison.OrdinalIgnoreCase))

@@ -6,6 +6,7 @@ using StompFunctions.Broker.Ports;
 using StompFunctions.WebPubSub.ClientAccess;
 using StompFunctions.WebPubSub.ClientAuthentication;
 using StompFunctions.WebPubSub.Gateway;
+using StompFunctions.WebPubSub.Publishing;
 
 namespace StompFunctions.WebPubSub;
 
@@ -13,8 +14,8 @@ namespace StompFunctions.WebPubSub;
 public static class StompWebPubSubBuilderExtensions
 {
     /// <summary>
-    /// Registers the REST gateway (replacing the in-memory one), the upstream handler and the negotiate handler with
-    /// its authentication (the <c>ClientAuthentication</c> section; closed when nothing is configured).
+    /// Registers the REST gateway (replacing the in-memory one), the upstream and publish handlers, and the negotiate
+    /// handler with its authentication (the <c>ClientAuthentication</c> section; closed when nothing is configured).
     /// Options come from the <c>WebPubSub</c> configuration section, then <paramref name="configure"/>; they are
     /// validated at start-up.
     /// </summary>
@@ -41,6 +42,7 @@ public static class StompWebPubSubBuilderExtensions
         services.TryAddSingleton<StompUpstreamHandler>();
         services.TryAddSingleton<StompNegotiateHandler>();
         ClientAuthenticationRegistration.AddClientAuthentication(services);
+        services.TryAddSingleton<StompPublishHandler>();
         services.TryAddSingleton<WebPubSubMarkerService>();
         return builder;
     }

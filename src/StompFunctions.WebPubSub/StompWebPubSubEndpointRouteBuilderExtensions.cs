@@ -5,10 +5,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StompFunctions.Broker;
 using StompFunctions.WebPubSub.ClientAccess;
+using StompFunctions.WebPubSub.Publishing;
 
 namespace StompFunctions.WebPubSub;
 
-/// <summary><c>app.MapStompUpstream("/api/stomp")</c> and <c>app.MapStompNegotiate("/api/negotiate")</c>.</summary>
+/// <summary>
+/// <c>app.MapStompUpstream("/api/webpubsub")</c>, <c>app.MapStompNegotiate("/api/negotiate")</c> and
+/// <c>app.MapStompPublish("/api/publish")</c>.
+/// </summary>
 public static class StompWebPubSubEndpointRouteBuilderExtensions
 {
     /// <summary>
@@ -41,6 +45,22 @@ public static class StompWebPubSubEndpointRouteBuilderExtensions
         return endpoints
             .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync)
             .WithDisplayName("STOMP negotiate (Web PubSub)");
+    }
+
+    /// <summary>
+    /// Maps server-side publishing: <c>POST {pattern}/topic/news</c> delivers the body to every subscriber of
+    /// <c>/topic/news</c> (<see cref="StompPublishHandler"/>). It publishes to any destination: chain
+    /// <c>RequireAuthorization()</c> or keep it off public networks (the Functions app protects it with a function key).
+    /// </summary>
+    public static IEndpointConventionBuilder MapStompPublish(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        EnsureRegistered(endpoints, nameof(MapStompPublish));
+        var handler = endpoints.ServiceProvider.GetRequiredService<StompPublishHandler>();
+        return endpoints
+            .MapPost(pattern.TrimEnd('/') + "/{**destination}", (HttpContext context, string? destination) => handler.HandleAsync(context, destination))
+            .WithDisplayName("STOMP publish (HTTP)");
     }
 
     private static void EnsureRegistered(IEndpointRouteBuilder endpoints, string method)

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -78,28 +77,5 @@ public sealed class EventGridIngressTests
 
         // Nobody subscribed: two messages, no group send.
         Assert.Equal(new EventIngressResult(2, 2, 0, 0, null), result);
-    }
-
-    private sealed record Publication(string Destination, string Body, List<KeyValuePair<string, string>> Headers);
-
-    private sealed class RecordingPublisher(int routesPerDestination) : IStompPublisher
-    {
-        public List<Publication> Published { get; } = [];
-
-        public Exception? Failure { get; init; }
-
-        public ValueTask<int> PublishAsync(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
-        {
-            if (Failure is not null)
-            {
-                throw Failure;
-            }
-
-            Published.Add(new Publication(destination, Encoding.UTF8.GetString(body.Span), [.. headers ?? []]));
-            return ValueTask.FromResult(routesPerDestination);
-        }
-
-        public ValueTask<int> PublishAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
-            => PublishAsync(destination, Encoding.UTF8.GetBytes(body), headers, cancellationToken);
     }
 }

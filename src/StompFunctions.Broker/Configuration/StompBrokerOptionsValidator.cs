@@ -30,6 +30,11 @@ internal sealed class StompBrokerOptionsValidator : IValidateOptions<StompBroker
         Positive(failures, options.MaxOpenTransactions, nameof(options.MaxOpenTransactions));
         Positive(failures, options.MaxTransactionFrames, nameof(options.MaxTransactionFrames));
         Positive(failures, options.MaxTransactionBytes, nameof(options.MaxTransactionBytes));
+        Positive(failures, options.MaxPendingFrameBytes, nameof(options.MaxPendingFrameBytes));
+        if ((options.MaxPendingFrameBytes + 2L) / 3 * 4 >= options.MaxConnectionStateBytes)
+        {
+            failures.Add($"MaxPendingFrameBytes ({options.MaxPendingFrameBytes}) must leave room in MaxConnectionStateBytes ({options.MaxConnectionStateBytes}): the tail is kept base64-encoded in the state.");
+        }
         try
         {
             options.Parsing.Validate();

@@ -24,6 +24,9 @@ internal enum EngineError : byte
     /// <summary>The session would exceed <see cref="StompBrokerOptions.MaxConnectionStateBytes"/>.</summary>
     SessionTooLarge,
 
+    /// <summary>A frame split across messages left more than <see cref="StompBrokerOptions.MaxPendingFrameBytes"/> for its next part.</summary>
+    PendingFrameTooLarge,
+
     /// <summary>The codec refused the bytes; the <c>message</c> is the codec's.</summary>
     UnparsableFrame,
 

@@ -60,6 +60,7 @@ internal readonly struct EngineFailure
         EngineError.StoreFailedDuringFrame => ("service unavailable", "The server's state store is unavailable; nothing of this frame was done after the failure. Reconnect and retry."),
         EngineError.StateNotSaved => ("service unavailable", "The session could not be saved because the state store is unavailable; reconnect."),
         EngineError.SessionTooLarge => ("session too large", "The session state would exceed {0} bytes; reconnect."),
+        EngineError.PendingFrameTooLarge => ("frame too large", "A frame split across WebSocket messages may leave at most {0} bytes for its next part; send it in one message."),
         EngineError.InternalError => ("internal server error", "The server failed while handling this frame."),
         EngineError.NotConnected => ("not connected", "{0} arrived before CONNECT; send CONNECT (or STOMP) first."),
         EngineError.AlreadyConnected => ("already connected", "A second CONNECT on an established session is not allowed."),

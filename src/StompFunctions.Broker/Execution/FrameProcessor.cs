@@ -13,7 +13,7 @@ namespace StompFunctions.Broker.Execution;
 /// reads each complete frame, checks it against the session and the protocol's validator, runs the middleware
 /// and the command's handler, and writes its RECEIPT. Every failure becomes an ERROR.
 /// </summary>
-internal sealed class FrameProcessor(StompParseOptions parsing, CommandDispatcher dispatcher, StompFrameDelegate? pipeline, ContextServices services, ILogger logger)
+internal sealed class FrameProcessor(StompParseOptions parsing, int maxPendingFrameBytes, CommandDispatcher dispatcher, StompFrameDelegate? pipeline, ContextServices services, ILogger logger)
 {
     public async ValueTask ProcessPayloadAsync(MessageExecution execution, ReadOnlyMemory<byte> payload)
     {
@@ -36,8 +36,7 @@ internal sealed class FrameProcessor(StompParseOptions parsing, CommandDispatche
             var offset = await ProcessFramesAsync(execution, data).ConfigureAwait(false);
             if (!execution.Closing && offset < data.Length)
             {
-                session.Pending = data[offset..].ToArray();
-                execution.StateChanged = true;
+                KeepPendingTail(execution, data[offset..]);
             }
         }
         finally
@@ -47,6 +46,19 @@ internal sealed class FrameProcessor(StompParseOptions parsing, CommandDispatche
                 ArrayPool<byte>.Shared.Return(combined);
             }
         }
+    }
+
+    /// <summary>Keeps an incomplete frame for the next message, unless it is past <see cref="StompBrokerOptions.MaxPendingFrameBytes"/>.</summary>
+    private void KeepPendingTail(MessageExecution execution, ReadOnlyMemory<byte> tail)
+    {
+        if (tail.Length > maxPendingFrameBytes)
+        {
+            execution.Fail(default, EngineError.PendingFrameTooLarge, maxPendingFrameBytes);
+            return;
+        }
+
+        execution.Session.Pending = tail.ToArray();
+        execution.StateChanged = true;
     }
 
     /// <summary>Handles every complete frame; returns where the unconsumed tail (an incomplete frame) starts.</summary>

@@ -61,11 +61,13 @@ public sealed class TableStorageRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Without_Table_settings_the_embedded_in_memory_store_stays_the_default()
+    public void Without_any_store_setting_registration_fails_naming_the_settings_instead_of_running_on_a_per_process_store()
     {
-        await using var provider = Build([]);
+        var e = Assert.Throws<InvalidOperationException>(() => Build([]));
 
-        Assert.IsType<InMemoryStateStore>(provider.GetRequiredService<IStompStateStore>());
+        Assert.Contains("Tables__Endpoint", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Tables__ConnectionString", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Stomp__StateStore=InMemory", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

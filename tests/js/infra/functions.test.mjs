@@ -1,5 +1,5 @@
-// The Functions app cannot be compiled here, so the names it shares with the rest of the
-// deployment are checked from its sources: function names and routes against the hub's
+// The names the Functions app shares with the rest of the deployment, checked from its sources
+// (tests/StompFunctions.Functions.Tests checks the compiled app): function names and routes against the hub's
 // urlTemplate and the postdeploy hooks, and every Section__Key setting against the options class
 // its section binds (the classes live in the libraries CI does compile).
 import assert from 'node:assert/strict';
@@ -118,8 +118,9 @@ test('every setting Bicep gives a library-bound section is a bindable property o
   assert.ok(settableProperties(read(findClass('DestinationRulesOptions'))).has('Rules'));
 });
 
-test('the Functions project is in the solution but not in the CI filter', () => {
+test('the Functions project and its tests are in the solution and in the CI filter', () => {
   assert.match(read('StompFunctions.sln'), /src\\StompFunctions\.Functions\\StompFunctions\.Functions\.csproj/);
-  assert.doesNotMatch(read('StompFunctions.Ci.slnf'), /StompFunctions\.Functions\.csproj/);
+  assert.match(read('StompFunctions.Ci.slnf'), /src\/StompFunctions\.Functions\/StompFunctions\.Functions\.csproj/);
+  assert.match(read('StompFunctions.Ci.slnf'), /StompFunctions\.Functions\.Tests\.csproj/);
   assert.match(read('StompFunctions.Ci.slnf'), /StompFunctions\.EventGrid\.Tests\.csproj/);
 });

@@ -1,0 +1,47 @@
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StompFunctions.Broker;
+using StompFunctions.EventGrid;
+using StompFunctions.Tables;
+using StompFunctions.WebPubSub;
+
+namespace StompFunctions.Hosting;
+
+/// <summary><c>services.AddStompApp(configuration)</c>: everything the STOMP app needs, from configuration.</summary>
+public static class StompAppServiceCollectionExtensions
+{
+    /// <summary>The section bound to <see cref="StompBrokerOptions"/> (<c>Stomp__HeartBeatReceiveMilliseconds</c>, …).</summary>
+    public const string StompSection = "Stomp";
+
+    /// <summary>The section bound to <see cref="EventGridRoutingOptions"/>.</summary>
+    public const string EventGridSection = "EventGrid";
+
+    /// <summary>
+    /// Registers the engine (options from the <c>Stomp</c> section), the Web PubSub gateway with the upstream,
+    /// negotiate and publish handlers (section <c>WebPubSub</c>; without a connection string the REST calls use
+    /// <see cref="DefaultAzureCredential"/>, i.e. the app's managed identity), the state store chosen by
+    /// configuration (<c>Tables</c>, or <c>Stomp:StateStore=InMemory</c> explicitly; neither fails at once
+    /// naming the settings), the Event Grid ingress and webhook (section <c>EventGrid</c>) and the route
+    /// collector. Returns the engine's builder for handlers and hooks (<c>MapSend</c>, <c>OnConnect</c>, …).
+    /// Hosts change settings through configuration or <c>services.Configure&lt;TOptions&gt;</c>.
+    /// </summary>
+    public static IStompBuilder AddStompApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StompBrokerOptions>().Bind(configuration.GetSection(StompSection));
+        var stomp = services.AddStomp().AddWebPubSubGateway().AddStateStore(configuration);
+
+        // Runs after every Configure, so a host that sets a connection string in code keeps its key.
+        services.PostConfigure<WebPubSubGatewayOptions>(static gateway =>
+        {
+            if (string.IsNullOrEmpty(gateway.ConnectionString) && gateway.Credential is null)
+            {
+                gateway.Credential = new DefaultAzureCredential();
+            }
+        });
+        services.AddStompEventGridIngress(configuration.GetSection(EventGridSection));
+        return stomp;
+    }
+}
