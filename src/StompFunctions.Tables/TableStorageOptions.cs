@@ -55,6 +55,15 @@ public sealed class TableStorageOptions
     /// </summary>
     public bool CreateTablesIfMissing { get; set; } = true;
 
+    /// <summary>
+    /// Whether the Azure SDK's per-request diagnostics run: its request logging (AzureCoreEventSource), distributed
+    /// tracing (an Activity per Table call, which Application Insights records as a dependency) and telemetry
+    /// (the SDK's User-Agent). Off by default: every SEND makes one Table read, and these policies cost CPU and
+    /// allocations per request (and billed telemetry per frame) without changing what the request does.
+    /// Failures are logged by the store itself either way.
+    /// </summary>
+    public bool SdkDiagnostics { get; set; }
+
     /// <summary>Retry and timeout settings applied to every request.</summary>
     public TableStorageRetryOptions Retry { get; set; } = new();
 

@@ -47,6 +47,10 @@ internal static class TableServiceClientFactory
     {
         var clientOptions = new TableClientOptions();
         options.Retry.ApplyTo(clientOptions.Retry);
+        var diagnostics = clientOptions.Diagnostics;
+        diagnostics.IsLoggingEnabled = options.SdkDiagnostics;
+        diagnostics.IsDistributedTracingEnabled = options.SdkDiagnostics;
+        diagnostics.IsTelemetryEnabled = options.SdkDiagnostics;
         options.ConfigureClientOptions?.Invoke(clientOptions);
         return clientOptions;
     }

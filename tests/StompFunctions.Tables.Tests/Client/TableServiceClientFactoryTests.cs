@@ -114,4 +114,18 @@ public sealed class TableServiceClientFactoryTests
         Assert.Equal(3, clientOptions.Retry.MaxRetries);
         Assert.Equal(TimeSpan.FromSeconds(5), clientOptions.Retry.NetworkTimeout);
     }
+
+    [Fact]
+    public void The_sdk_logging_tracing_and_telemetry_policies_are_off_unless_asked_for()
+    {
+        var lean = TableServiceClientFactory.CreateClientOptions(new TableStorageOptions()).Diagnostics;
+        Assert.False(lean.IsLoggingEnabled);
+        Assert.False(lean.IsDistributedTracingEnabled);
+        Assert.False(lean.IsTelemetryEnabled);
+
+        var traced = TableServiceClientFactory.CreateClientOptions(new TableStorageOptions { SdkDiagnostics = true }).Diagnostics;
+        Assert.True(traced.IsLoggingEnabled);
+        Assert.True(traced.IsDistributedTracingEnabled);
+        Assert.True(traced.IsTelemetryEnabled);
+    }
 }
