@@ -14,6 +14,12 @@ public sealed class WebPubSubRestClientOptions : ClientOptions
         }
 
         Version = version;
+
+        // Every SEND makes a REST call: the SDK's per-request logging, tracing (an Activity, which Application Insights
+        // records as a dependency) and telemetry (User-Agent) policies stay out unless an application turns them on here.
+        Diagnostics.IsLoggingEnabled = false;
+        Diagnostics.IsDistributedTracingEnabled = false;
+        Diagnostics.IsTelemetryEnabled = false;
     }
 
     /// <summary>Data-plane API versions this client speaks.</summary>
@@ -26,7 +32,7 @@ public sealed class WebPubSubRestClientOptions : ClientOptions
     /// <summary>The API version sent as <c>api-version</c> on every request.</summary>
     public ServiceVersion Version { get; }
 
-    /// <summary>Lifetime of the access-key JWT minted per REST attempt; the .NET SDK uses five minutes.</summary>
+    /// <summary>Lifetime of the access-key JWTs that sign REST calls (the .NET SDK uses five minutes); a token is reused for the same URL during the first half of it.</summary>
     public TimeSpan AccessKeyTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The clock for token timestamps; replace it in tests.</summary>

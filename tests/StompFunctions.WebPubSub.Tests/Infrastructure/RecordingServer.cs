@@ -79,7 +79,8 @@ internal sealed class RecordingServer : IAsyncDisposable
             context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.ToDictionary(static h => h.Key, static h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body.ToArray(),
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow,
+            context.Connection.Id);
         var attempt = Requests.Count(r => r.Method == request.Method && r.Path == request.Path);
         Requests.Enqueue(request);
         var (status, headers, text) = Responder(request, attempt);
@@ -96,7 +97,7 @@ internal sealed class RecordingServer : IAsyncDisposable
     }
 }
 
-internal sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset ReceivedAt)
+internal sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset ReceivedAt, string ConnectionId)
 {
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : string.Empty;
 

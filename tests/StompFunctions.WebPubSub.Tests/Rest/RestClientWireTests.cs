@@ -58,6 +58,22 @@ public sealed class RestClientWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Calls_one_after_another_reuse_one_connection_and_carry_no_sdk_telemetry()
+    {
+        var client = Client(maxRetries: 0);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SendToGroupAsync("room" + i, Encoding.UTF8.GetBytes("x"), WebPubSubContentTypes.Text);
+        }
+
+        Assert.Single(_server.Requests.Select(r => r.ConnectionId).Distinct());
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("azsdk", r.Header("User-Agent"), StringComparison.Ordinal));
+        var diagnostics = new WebPubSubRestClientOptions().Diagnostics;
+        Assert.False(diagnostics.IsLoggingEnabled || diagnostics.IsDistributedTracingEnabled);
+    }
+
+    [Fact]
     public async Task A_throttled_request_is_retried_no_sooner_than_its_Retry_After()
     {
         _server.Responder = (request, attempt) => attempt == 0
