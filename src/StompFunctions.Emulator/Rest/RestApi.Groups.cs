@@ -105,7 +105,7 @@ internal sealed partial class RestApi
     /// <summary><c>:addToGroups</c> / <c>:removeFromGroups</c> with body <c>{"groups":[...],"filter":"..."}</c>; no filter means every connection.</summary>
     private async Task ChangeGroupsByFilterAsync(RestCall call, bool add)
     {
-        var body = await ReadBoundedAsync(call.Request.Body, hubs.Options.MaxMessageBytes, call.Context.RequestAborted);
+        var body = await ReadBoundedAsync(call.Request, hubs.Options.MaxMessageBytes, call.Context.RequestAborted);
         if (body is null)
         {
             await PayloadTooLargeAsync(call.Context, hubs.Options.MaxMessageBytes);

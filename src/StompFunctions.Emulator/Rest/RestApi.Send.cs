@@ -119,7 +119,7 @@ internal sealed partial class RestApi
             return null;
         }
 
-        var body = await ReadBoundedAsync(request.Body, max, call.Context.RequestAborted);
+        var body = await ReadBoundedAsync(request, max, call.Context.RequestAborted);
         if (body is null)
         {
             await PayloadTooLargeAsync(call.Context, max);
@@ -129,23 +129,8 @@ internal sealed partial class RestApi
         return (body, binary);
     }
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, int max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private static Task<byte[]?> ReadBoundedAsync(HttpRequest request, int max, CancellationToken cancellationToken) =>
+        BoundedBody.ReadAsync(request.Body, request.ContentLength, max, cancellationToken);
 
     private static Task PayloadTooLargeAsync(HttpContext context, int max) =>
         ServiceError.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The message exceeds the limit of {max} bytes.");

@@ -173,26 +173,8 @@ internal sealed partial class UpstreamClient : IDisposable
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength is > MaxAnswerBytes)
-        {
-            return null;
-        }
-
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxAnswerBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await BoundedBody.ReadAsync(stream, content.Headers.ContentLength, MaxAnswerBytes, cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();
