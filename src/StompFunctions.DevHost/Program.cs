@@ -42,6 +42,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port
 builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 // Request logs would print every client URL, access token included.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// No Activity and log scope per request: ASP.NET Core makes both for every request (each upstream event and REST
+// call) while this category is enabled at any level, then propagates them into the outgoing calls; nothing reads them.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 // A port in use is one line below, not the host's stack trace.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 if (options.MinimumLogLevel is { } minimumLevel)

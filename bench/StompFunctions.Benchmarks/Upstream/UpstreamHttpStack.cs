@@ -54,6 +54,7 @@ internal sealed class UpstreamHttpStack : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None); // as the DevHost: no Activity per request
         var stomp = builder.Services.AddStomp().AddWebPubSubGateway(o =>
         {
             o.ConnectionString = emulator.ConnectionString;
