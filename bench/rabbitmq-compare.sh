@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Side by side with RabbitMQ (issue 18): the DevHost on the in-memory store, the DevHost on Azurite and
+# RabbitMQ's web-stomp, measured by the team's stomp-bench harness with ../shared/bench/run-interleaved.sh
+# (latency, throughput, fanout, connect-storm; one warm-up pass, then RUNS=3 recorded runs, interleaved),
+# then summarized by ../shared/bench/summary.mjs. Run it on a quiet machine, from anywhere:
+#
+#   dotnet build src/StompFunctions.DevHost -c Release     # once
+#   sudo ../shared/bench/brokers/setup-rabbitmq.sh           # once per machine
+#   bench/rabbitmq-compare.sh                                # about 15 minutes
+#
+# RabbitMQ is started with ../shared/bench/brokers/start-rabbitmq.sh (as root) unless it already listens on
+# 127.0.0.1:15674, and stopped again at the end only if this script started it. Every process this script
+# starts is stopped by its PID on exit. Results: test-output/bench/rabbitmq-compare-<UTC time>.{jsonl,md}.
+# Environment: SHARED_BENCH (default: ../shared/bench next to the repository), RUNS, SCENARIOS (as
+# run-interleaved.sh), DEVHOST_LOG_LEVEL (default Warning), WITH_RABBITMQ=0 (the two local stacks only, e.g. to
+# check a change without RabbitMQ; the ratio columns are then empty).
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED_BENCH:-$REPO/../shared/bench}
+DEVHOST=$REPO/src/StompFunctions.DevHost/bin/Release/net10.0/StompFunctions.DevHost.dll
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUTDIR=$REPO/test-output/bench
+OUT=$OUTDIR/rabbitmq-compare-$STAMP
+WORK=$(mktemp -d)
+AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+STARTED=()
+RABBIT_STARTED=0
+
+[ -d "$SHARED" ] || { echo "no stomp-bench harness at $SHARED (set SHARED_BENCH)" >&2; exit 2; }
+[ -f "$DEVHOST" ] || { echo "build the DevHost first: dotnet build src/StompFunctions.DevHost -c Release" >&2; exit 2; }
+[ -x "$REPO/node_modules/.bin/azurite-table" ] || { echo "Azurite is missing: run npm ci in the repository" >&2; exit 2; }
+
+cleanup() {
+  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ "$RABBIT_STARTED" = 1 ]; then "$SHARED/brokers/stop-rabbitmq.sh" || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+wait_http() { for _ in $(seq 1 120); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
+
+# The harness needs its npm packages; the shared folder is read-only, so it runs from a copy.
+cp -r "$SHARED" "$WORK/bench"
+if [ ! -d "$WORK/bench/stomp-bench/node_modules" ]; then
+  (cd "$WORK/bench/stomp-bench" && npm ci --no-audit --no-fund --silent)
+fi
+
+AZ_PORT=$(free_port)
+"$REPO/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZ_PORT" --inMemoryPersistence \
+  --skipApiVersionCheck --loose --disableTelemetry --silent > "$WORK/azurite.log" 2>&1 &
+AZ_PID=$!; STARTED+=("$AZ_PID")
+TABLES="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZ_PORT/devstoreaccount1;"
+for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$AZ_PORT") 2>/dev/null && break; sleep 0.5; done
+
+start_devhost() { # port [args...]; prints the PID
+  local port=$1; shift
+  dotnet "$DEVHOST" --port "$port" --log-level "${DEVHOST_LOG_LEVEL:-Warning}" "$@" > "$WORK/devhost-$port.log" 2>&1 &
+  echo $!
+}
+MEM_PORT=$(free_port); MEM_PID=$(start_devhost "$MEM_PORT"); STARTED+=("$MEM_PID")
+TAB_PORT=$(free_port); TAB_PID=$(start_devhost "$TAB_PORT" --storage "$TABLES"); STARTED+=("$TAB_PID")
+wait_http "http://127.0.0.1:$MEM_PORT/api/negotiate?userId=bench"
+wait_http "http://127.0.0.1:$TAB_PORT/api/negotiate?userId=bench"
+
+TARGETS=(
+  "devhost|local stack, memory|negotiate:http://127.0.0.1:$MEM_PORT|$MEM_PID"
+  "devhost-azurite|local stack, Azurite|negotiate:http://127.0.0.1:$TAB_PORT|$TAB_PID|$AZ_PID|azurite"
+)
+RABBIT_PID=none
+if [ "${WITH_RABBITMQ:-1}" != 0 ]; then
+  if ! (exec 3<>/dev/tcp/127.0.0.1/15674) 2>/dev/null; then
+    "$SHARED/brokers/start-rabbitmq.sh"
+    RABBIT_STARTED=1
+  fi
+  RABBIT_PID=$(cat /var/lib/rabbitmq/mnesia/rabbit@localhost.pid)
+  TARGETS+=("rabbitmq|RabbitMQ web-stomp|ws://127.0.0.1:15674/ws|$RABBIT_PID")
+fi
+
+mkdir -p "$OUTDIR"
+{
+  echo "# $(date -u +%FT%TZ) $(git -C "$REPO" rev-parse --short HEAD); $(nproc) cores; uptime: $(uptime)"
+  echo "# devhost: memory on :$MEM_PORT (pid $MEM_PID); devhost-azurite on :$TAB_PORT (pid $TAB_PID), Azurite pid $AZ_PID; rabbitmq pid $RABBIT_PID"
+} | tee "$OUT.md" >&2
+"$WORK/bench/run-interleaved.sh" "$OUT.jsonl" "${TARGETS[@]}" 2>&1 | tee -a "$OUT.md" >&2
+node "$WORK/bench/summary.mjs" "$OUT.jsonl" | tee -a "$OUT.md"
+echo "results: $OUT.jsonl and $OUT.md" >&2
