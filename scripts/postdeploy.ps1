@@ -23,8 +23,9 @@ function Invoke-WithRetry([int]$Tries, [int]$Pause, [string]$What, [scriptblock]
         $output = & $Command 2>&1
         if ($LASTEXITCODE -eq 0) { return }
         if ($attempt -ge $Tries) {
-            $lastError = ($output | Out-String).Trim()
-            throw "Giving up: $What failed $Tries times. Last error:`n$lastError"
+            [Console]::Error.WriteLine("Giving up: $What failed $Tries times. Last error:")
+            [Console]::Error.WriteLine(($output | Out-String).Trim())
+            throw "Giving up: $What failed."
         }
         Write-Host "${What}: attempt $attempt/$Tries failed, retrying in ${Pause}s..."
         Start-Sleep -Seconds $Pause

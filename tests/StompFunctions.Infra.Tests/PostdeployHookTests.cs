@@ -3,7 +3,10 @@ using StompFunctions.Infra.Tests.Support;
 
 namespace StompFunctions.Infra.Tests;
 
-/// <summary>scripts/postdeploy.sh run against fake az, azd and sleep programs that record what the hook asks of them.</summary>
+/// <summary>
+/// scripts/postdeploy.sh (sh) and scripts/postdeploy.ps1 (PowerShell) run against fake az, azd and sleep programs
+/// that record what the hook asks of them (PowerShell's Start-Sleep is replaced by a function that records too).
+/// </summary>
 public sealed class PostdeployHookTests
 {
     private const string Subscription = "11111111-2222-3333-4444-555555555555";
@@ -20,12 +23,13 @@ public sealed class PostdeployHookTests
         ["WEBPUBSUB_ALLOW_ANONYMOUS"] = "false",
     };
 
-    [Fact]
-    public async Task Every_az_call_names_the_azd_subscription_and_the_hub_gets_the_stored_key_and_vault()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task Every_az_call_names_the_azd_subscription_and_the_hub_gets_the_stored_key_and_vault(string shell)
     {
         using var fake = new FakeAzureCli(Provisioned);
 
-        var result = await RunHookAsync(fake);
+        var result = await RunHookAsync(shell, fake);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var calls = fake.AzCalls();
@@ -46,24 +50,26 @@ public sealed class PostdeployHookTests
         Assert.False(values.GetProperty("allowAnonymousConnect").GetProperty("value").GetBoolean());
     }
 
-    [Fact]
-    public async Task A_key_already_in_the_azd_environment_is_reused()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_key_already_in_the_azd_environment_is_reused(string shell)
     {
         using var fake = new FakeAzureCli(new Dictionary<string, string>(Provisioned) { ["STOMP_UPSTREAM_KEY"] = "abc123" });
 
-        var result = await RunHookAsync(fake);
+        var result = await RunHookAsync(shell, fake);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Empty(fake.AzdSets());
         Assert.Equal("abc123", ValueOf(fake.AzCalls()[0], "--key-value"));
     }
 
-    [Fact]
-    public async Task A_failure_that_lasts_ends_the_hook_with_the_last_error_after_twelve_tries()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_failure_that_lasts_ends_the_hook_with_the_last_error_after_twelve_tries(string shell)
     {
         using var fake = new FakeAzureCli(Provisioned);
 
-        var result = await RunHookAsync(fake, keyFailures: int.MaxValue);
+        var result = await RunHookAsync(shell, fake, keyFailures: int.MaxValue);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Equal(12, fake.AzCalls().Count);
@@ -73,44 +79,61 @@ public sealed class PostdeployHookTests
         Assert.Null(fake.HubParameters());
     }
 
-    [Fact]
-    public async Task Passing_failures_are_retried_and_the_hub_deployment_too()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task Passing_failures_are_retried_and_the_hub_deployment_too(string shell)
     {
         using var fake = new FakeAzureCli(Provisioned);
 
-        var result = await RunHookAsync(fake, keyFailures: 2, deploymentFailures: 1);
+        var result = await RunHookAsync(shell, fake, keyFailures: 2, deploymentFailures: 1);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(5, fake.AzCalls().Count);
         Assert.Equal(["10", "10", "30"], fake.Sleeps());
     }
 
-    [Fact]
-    public async Task A_hub_deployment_that_keeps_failing_surfaces_its_error()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_hub_deployment_that_keeps_failing_surfaces_its_error(string shell)
     {
         using var fake = new FakeAzureCli(Provisioned);
 
-        var result = await RunHookAsync(fake, deploymentFailures: int.MaxValue);
+        var result = await RunHookAsync(shell, fake, deploymentFailures: int.MaxValue);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Giving up: Deploying the event handler of hub 'stomp' failed 6 times.", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("[fake call 6]", result.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Without_a_provisioned_environment_the_hook_stops_before_calling_az()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task Without_a_provisioned_environment_the_hook_stops_before_calling_az(string shell)
     {
         using var fake = new FakeAzureCli(new Dictionary<string, string>(Provisioned) { ["AZURE_SUBSCRIPTION_ID"] = "" });
 
-        var result = await RunHookAsync(fake);
+        var result = await RunHookAsync(shell, fake);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("AZURE_SUBSCRIPTION_ID", result.StandardError, StringComparison.Ordinal);
         Assert.Empty(fake.AzCalls());
     }
 
-    private static Task<ProcessResult> RunHookAsync(FakeAzureCli fake, int keyFailures = 0, int deploymentFailures = 0) =>
-        ProcessRunner.RunAsync("sh", [RepositoryPaths.Of("scripts/postdeploy.sh")], environment: fake.Environment(keyFailures, deploymentFailures), timeout: TimeSpan.FromSeconds(60));
+    public static TheoryData<string> Shells => ["sh", "pwsh"];
+
+    private static Task<ProcessResult> RunHookAsync(string shell, FakeAzureCli fake, int keyFailures = 0, int deploymentFailures = 0)
+    {
+        var environment = fake.Environment(keyFailures, deploymentFailures);
+        var timeout = TimeSpan.FromSeconds(90);
+        if (shell == "sh")
+        {
+            return ProcessRunner.RunAsync("sh", [RepositoryPaths.Of("scripts/postdeploy.sh")], environment: environment, timeout: timeout);
+        }
+
+        const string RecordingSleep = "function Start-Sleep { param([int]$Seconds) Add-Content -Path (Join-Path $env:FAKE_DIR 'sleeps') -Value $Seconds }";
+        var script = RepositoryPaths.Of("scripts/postdeploy.ps1").Replace("'", "''", StringComparison.Ordinal);
+        return ProcessRunner.RunAsync("dotnet", [PowerShell.EntryPoint, "-NoProfile", "-NonInteractive", "-Command", $"{RecordingSleep}; & '{script}'; exit $LASTEXITCODE"],
+            environment: environment, timeout: timeout);
+    }
 
     private static string? ValueOf(IReadOnlyList<string> call, string option)
     {
