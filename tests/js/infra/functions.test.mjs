@@ -124,3 +124,9 @@ test('the Functions project and its tests are in the solution and in the CI filt
   assert.match(read('StompFunctions.Ci.slnf'), /StompFunctions\.Functions\.Tests\.csproj/);
   assert.match(read('StompFunctions.Ci.slnf'), /StompFunctions\.EventGrid\.Tests\.csproj/);
 });
+
+test('host.json logs nothing per invocation at Information except the request record (every upstream event is an invocation)', () => {
+  const levels = JSON.parse(read('host.json')).logging.logLevel;
+  assert.equal(levels.Function, 'Warning', 'the host\'s Executing/Executed lines would be two log lines per STOMP frame');
+  assert.equal(levels['Host.Results'], 'Information', 'one request record per invocation is the monitoring signal, documented in docs/azure-deployment.md');
+});
