@@ -46,36 +46,29 @@ public sealed class BicepCompilerTests
     [Fact]
     public async Task A_lint_warning_is_seen_as_a_failure()
     {
-        var directory = Directory.CreateTempSubdirectory("bicep-lint-");
-        try
-        {
-            var file = Path.Combine(directory.FullName, "unused.bicep");
-            await File.WriteAllTextAsync(file, "param unused string\n");
+        var result = await OnTemporaryFileAsync("param unused string\n", BicepCli.LintAsync);
 
-            var result = await BicepCli.LintAsync(file);
-
-            var diagnostic = Assert.Single(BicepCli.Diagnostics(result));
-            Assert.Contains("Warning no-unused-params", diagnostic, StringComparison.Ordinal);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        var diagnostic = Assert.Single(BicepCli.Diagnostics(result));
+        Assert.Contains("Warning no-unused-params", diagnostic, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_compile_error_fails_the_build()
     {
-        var directory = Directory.CreateTempSubdirectory("bicep-build-");
+        var result = await OnTemporaryFileAsync("resource r 'Microsoft.Web/sites@2024-04-01' = {\n  name: undeclared\n", BicepCli.BuildAsync);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(BicepCli.Diagnostics(result), line => line.Contains(" : Error ", StringComparison.Ordinal));
+    }
+
+    private static async Task<ProcessResult> OnTemporaryFileAsync(string bicep, Func<string, Task<ProcessResult>> run)
+    {
+        var directory = Directory.CreateTempSubdirectory("bicep-check-");
         try
         {
-            var file = Path.Combine(directory.FullName, "broken.bicep");
-            await File.WriteAllTextAsync(file, "resource r 'Microsoft.Web/sites@2024-04-01' = {\n  name: undeclared\n");
-
-            var result = await BicepCli.BuildAsync(file);
-
-            Assert.NotEqual(0, result.ExitCode);
-            Assert.Contains(BicepCli.Diagnostics(result), line => line.Contains(" : Error ", StringComparison.Ordinal));
+            var file = Path.Combine(directory.FullName, "check.bicep");
+            await File.WriteAllTextAsync(file, bicep);
+            return await run(file);
         }
         finally
         {
