@@ -55,6 +55,10 @@ internal static class LocalStack
             ["WebPubSub:ConnectionString"] = ConnectionString(options),
             ["WebPubSub:Hub"] = Hub,
             [TableStorageStompBuilderExtensions.StateStoreKey] = options.TableConnectionString is null ? "InMemory" : "Tables",
+
+            // Local only: negotiate without ?userId= gives an anonymous connection, and the default destination
+            // rules admit anonymous sessions. Deployed, both stay closed unless a setting opens them.
+            ["ClientAuthentication:AllowAnonymous"] = "true",
         };
         if (options.TableConnectionString is { } tables)
         {

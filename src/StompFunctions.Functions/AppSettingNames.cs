@@ -46,6 +46,24 @@ internal static class AppSettingNames
     // [RequiredLocally] Locally Azurite's connection string.
     public const string TablesConnectionString = "Tables:ConnectionString";
 
+    /// <summary>Section bound to <see cref="WebPubSub.ClientAuthentication.ClientAuthenticationOptions"/>: who may negotiate; closed when empty.</summary>
+    public const string ClientAuthenticationSection = "ClientAuthentication";
+
+    // The OpenID Connect authority (issuer URL) whose bearer tokens negotiate accepts; needs Audiences.
+    public const string ClientAuthenticationAuthority = "ClientAuthentication:Authority";
+
+    // The token audiences (aud) negotiate accepts, comma-separated.
+    public const string ClientAuthenticationAudiences = "ClientAuthentication:Audiences";
+
+    // Trust the App Service authentication principal (only while the platform's authentication is on).
+    public const string ClientAuthenticationAppService = "ClientAuthentication:AppServiceAuthentication";
+
+    // Let callers without a credential negotiate anonymous connections; logged as a warning at start-up.
+    public const string ClientAuthenticationAllowAnonymous = "ClientAuthentication:AllowAnonymous";
+
+    /// <summary>Section bound to <see cref="Broker.Authorization.DestinationRulesOptions"/>: which roles may SUBSCRIBE and SEND where.</summary>
+    public const string DestinationRulesSection = "DestinationRules";
+
     /// <summary>Section bound to <see cref="EventGrid.EventGridRoutingOptions"/>: which events go to which destinations.</summary>
     public const string EventGridSection = "EventGrid";
 

@@ -2,9 +2,11 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StompFunctions.Broker;
+using StompFunctions.Broker.Authorization;
 using StompFunctions.EventGrid;
 using StompFunctions.Tables;
 using StompFunctions.WebPubSub;
+using StompFunctions.WebPubSub.ClientAuthentication;
 
 namespace StompFunctions.Hosting;
 
@@ -20,7 +22,9 @@ public static class StompAppServiceCollectionExtensions
     /// <summary>
     /// Registers the engine (options from the <c>Stomp</c> section), the Web PubSub gateway with the upstream,
     /// negotiate and publish handlers (section <c>WebPubSub</c>; without a connection string the REST calls use
-    /// <see cref="DefaultAzureCredential"/>, i.e. the app's managed identity), the state store chosen by
+    /// <see cref="DefaultAzureCredential"/>, i.e. the app's managed identity; negotiate authenticates callers from the
+    /// <c>ClientAuthentication</c> section and refuses everyone when it is empty), the destination rules (section
+    /// <c>DestinationRules</c>, or the documented defaults), the state store chosen by
     /// configuration (<c>Tables</c>, or <c>Stomp:StateStore=InMemory</c> explicitly; neither fails at once
     /// naming the settings), the Event Grid ingress and webhook (section <c>EventGrid</c>) and the route
     /// collector. Returns the engine's builder for handlers and hooks (<c>MapSend</c>, <c>OnConnect</c>, …).
@@ -31,7 +35,7 @@ public static class StompAppServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<StompBrokerOptions>().Bind(configuration.GetSection(StompSection));
-        var stomp = services.AddStomp().AddWebPubSubGateway().AddStateStore(configuration);
+        var stomp = services.AddStomp().AddWebPubSubGateway().AddStateStore(configuration).AddDestinationRules(DestinationRules(configuration));
 
         // Runs after every Configure, so a host that sets a connection string in code keeps its key.
         services.PostConfigure<WebPubSubGatewayOptions>(static gateway =>
@@ -43,5 +47,16 @@ public static class StompAppServiceCollectionExtensions
         });
         services.AddStompEventGridIngress(configuration.GetSection(EventGridSection));
         return stomp;
+    }
+
+    /// <summary>
+    /// The <c>DestinationRules</c> section. Without rules the defaults admit authenticated sessions, and every session
+    /// when anonymous clients may negotiate (<c>ClientAuthentication:AllowAnonymous</c>), so opening up is one setting.
+    /// </summary>
+    private static DestinationRulesOptions DestinationRules(IConfiguration configuration)
+    {
+        var rules = configuration.GetSection(DestinationRulesOptions.SectionName).Get<DestinationRulesOptions>() ?? new DestinationRulesOptions();
+        rules.DefaultsIncludeAnonymous |= configuration.GetValue<bool>(ClientAuthenticationOptions.SectionName + ":" + nameof(ClientAuthenticationOptions.AllowAnonymous));
+        return rules;
     }
 }

@@ -7,8 +7,9 @@ namespace StompFunctions.Functions.Triggers;
 
 /// <summary>
 /// GET or POST /api/negotiate answers {"url":"wss://…/client/hubs/stomp?access_token=…"} for stompjs'
-/// brokerURL. Anonymous like Microsoft's negotiate samples: the token only opens a socket; who the
-/// user is gets settled by the STOMP CONNECT hooks (login/passcode) or by App Service authentication.
+/// brokerURL. Anonymous at the Functions level: the handler itself authenticates the caller (a bearer JWT
+/// or the App Service principal, from the ClientAuthentication settings; closed when none are set) and
+/// puts its user id and roles into the token (docs/who-may-connect.md).
 /// </summary>
 public sealed class NegotiateFunction(StompNegotiateHandler handler)
 {

@@ -71,7 +71,7 @@ test('the collector timer reads its schedule from the setting Bicep and the samp
 
 test('every Section__Key setting in Bicep and the local sample is a bindable property of the options class its section binds', async () => {
   const sections = boundSections(appSettings);
-  assert.deepEqual([...sections.keys()].sort(), ['EventGrid', 'Stomp', 'Tables', 'WebPubSub']);
+  assert.deepEqual([...sections.keys()].sort(), ['ClientAuthentication', 'DestinationRules', 'EventGrid', 'Stomp', 'Tables', 'WebPubSub']);
   const properties = new Map();
   for (const [section, type] of sections) {
     const file = findClass(type);
