@@ -4,8 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace StompFunctions.WebPubSub.ClientAuthentication;
 
-/// <summary>Says at start-up who may negotiate, so an open broker is never a surprise in the logs.</summary>
-internal sealed partial class ClientAuthenticationStartupLog : IHostedService
+/// <summary>
+/// Says at start-up who may negotiate, so an open broker is never a surprise in the logs. It speaks once
+/// the host has started (<see cref="StartedAsync"/>), so a host that cannot start (a port in use) prints
+/// only why.
+/// </summary>
+internal sealed partial class ClientAuthenticationStartupLog : IHostedLifecycleService
 {
     private readonly IStompClientAuthenticator _authenticator;
     private readonly IOptions<ClientAuthenticationOptions> _options;
@@ -18,7 +22,11 @@ internal sealed partial class ClientAuthenticationStartupLog : IHostedService
         _logger = logger;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         if (_authenticator is not ConfiguredClientAuthenticator)
         {
@@ -54,7 +62,11 @@ internal sealed partial class ClientAuthenticationStartupLog : IHostedService
         return Task.CompletedTask;
     }
 
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Client authentication uses ids 3110-3119.</summary>
     private static partial class Log
