@@ -44,6 +44,24 @@ public sealed class MessageEventTests
     }
 
     [Fact]
+    public async Task Events_one_after_another_reuse_one_http_connection_to_the_upstream()
+    {
+        await using var stack = await TestStack.StartAsync();
+        stack.Upstream.Reply = r => Task.FromResult(r.Event == "message" ? UpstreamReply.Text("re:" + r.Text) : UpstreamReply.Ok);
+        using var socket = await stack.ConnectAsync();
+
+        var connections = new HashSet<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            await socket.SendTextAsync("m" + i);
+            Assert.Equal("re:m" + i, await socket.ReceiveTextAsync());
+            connections.Add((await stack.Upstream.NextAsync("message")).TcpConnectionId);
+        }
+
+        Assert.Single(connections);
+    }
+
+    [Fact]
     public async Task Message_event_is_a_user_cloud_event_with_text_or_binary_content_type_and_increasing_ids()
     {
         await using var stack = await TestStack.StartAsync(systemEvents: "connect");

@@ -1,7 +1,7 @@
 namespace StompFunctions.Emulator.Tests.Infrastructure;
 
-/// <summary>One request the emulator made to the recording upstream.</summary>
-internal sealed record RecordedRequest(string Method, string Event, IReadOnlyDictionary<string, string> Headers, byte[] Body, string? ContentType)
+/// <summary>One request the emulator made to the recording upstream, with the id of the TCP connection it came on.</summary>
+internal sealed record RecordedRequest(string Method, string Event, IReadOnlyDictionary<string, string> Headers, byte[] Body, string? ContentType, string TcpConnectionId)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 

@@ -45,7 +45,7 @@ internal sealed class RecordingUpstream
         var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var recorded = new RecordedRequest(context.Request.Method, (string)context.Request.RouteValues["event"]!, headers, body.ToArray(), context.Request.ContentType);
+        var recorded = new RecordedRequest(context.Request.Method, (string)context.Request.RouteValues["event"]!, headers, body.ToArray(), context.Request.ContentType, context.Connection.Id);
         if (HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsGet(context.Request.Method))
         {
             Validations.Enqueue(recorded);
