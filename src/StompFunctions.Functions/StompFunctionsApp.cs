@@ -8,7 +8,7 @@ namespace StompFunctions.Functions;
 
 /// <summary>
 /// The Functions app's composition: the worker's ASP.NET Core integration and Application Insights, then
-/// the same <c>AddStompApp</c> the DevHost runs. Handlers and hooks go here (README "Add a handler").
+/// the same <c>AddStompApp</c> the DevHost runs. Handlers and hooks go here (docs/programming.md, "Add a handler").
 /// </summary>
 public static class StompFunctionsApp
 {

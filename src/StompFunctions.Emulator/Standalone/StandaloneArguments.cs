@@ -20,7 +20,7 @@ internal sealed class StandaloneArguments
           --system-events <list>     comma list of connect, connected, disconnected (default all three)
           --anonymous <allow|deny>   whether clients may connect without a token (default deny)
           --access-key <key>         the key of the connection string (default: the public development key)
-          --config <file.json>       a WebPubSub section with several hubs (see the README)
+          --config <file.json>       a WebPubSub section with several hubs (docs/local-development.md)
           --help                     this text
         """;
 
