@@ -23,6 +23,20 @@ public sealed class SignatureValidatorTests
     }
 
     [Fact]
+    public void Unresolved_Key_Vault_references_as_keys_refuse_every_genuine_signature()
+    {
+        // In Azure the keys are Key Vault references (infra/app/function.bicep); App Service passes the reference
+        // text on as the value when it cannot resolve it. Then nothing the service signs is accepted: closed, not open.
+        var validator = new SignatureValidator([
+            "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/webpubsub-primary-key)",
+            "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/webpubsub-secondary-key)",
+        ]);
+
+        Assert.False(validator.IsValid("c1", Sign(Primary, "c1")));
+        Assert.False(validator.IsValid("c1", $"{Sign(Primary, "c1")},{Sign(Secondary, "c1")}"));
+    }
+
+    [Fact]
     public void Hex_case_does_not_matter()
     {
         var validator = new SignatureValidator([Primary]);
