@@ -77,13 +77,3 @@ export function settableProperties(source) {
 export function collectionProperties(source) {
   return new Set([...source.matchAll(/public (?:IList|List|IDictionary|Dictionary)<[^>]+> (\w+) \{ get; \}/g)].map(([, name]) => name));
 }
-
-/**
- * Sections the libraries bind from configuration by themselves (not listed in AppSettingNames.cs),
- * with their options class: negotiate authentication (StompFunctions.WebPubSub) and destination
- * rules (StompFunctions.Broker). functions.test.mjs checks Bicep's keys against the classes.
- */
-export const librarySections = new Map([
-  ['ClientAuthentication', 'ClientAuthenticationOptions'],
-  ['DestinationRules', 'DestinationRulesOptions'],
-]);
