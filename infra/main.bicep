@@ -199,6 +199,8 @@ module hub 'app/webpubsub-hub.bicep' = {
     upstreamKey: upstreamKey
     allowAnonymousConnect: allowAnonymousConnect
   }
+  // Setting a handler makes the service resolve its Key Vault reference: its role must exist first.
+  dependsOn: [ rbac ]
 }
 
 module rbac 'app/rbac.bicep' = {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StompFunctions.Infra.Tests.Support;
 
 namespace StompFunctions.Infra.Tests;
@@ -41,6 +42,21 @@ public sealed class BicepCompilerTests
         {
             Assert.Contains($"'{file["infra/".Length..]}'", main, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("api")]
+    [InlineData("hub")]
+    public async Task Modules_that_need_Key_Vault_access_wait_for_the_role_assignments(string module)
+    {
+        // The app resolves its settings' references when they are written; the service resolves the handler's
+        // reference when the handler is set. Both need their Key Vault Secrets User role by then.
+        var result = await BicepCli.BuildAsync("infra/main.bicep");
+        using var template = JsonDocument.Parse(result.StandardOutput);
+
+        var dependsOn = template.RootElement.GetProperty("resources").GetProperty(module).GetProperty("dependsOn").EnumerateArray().Select(d => d.GetString());
+
+        Assert.Contains("rbac", dependsOn);
     }
 
     [Fact]
