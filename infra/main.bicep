@@ -80,6 +80,13 @@ param alwaysReadyInstances int = 0
 var abbrs = loadJsonContent('abbreviations.json')
 // 'a, b,,c' -> ['a', 'b', 'c']: how azd variables carry lists.
 func commaList(text string) string[] => map(filter(split(text, ','), item => !empty(trim(item))), item => trim(item))
+// 'pattern|subscribe roles|send roles' split at '|'; a missing part grants nothing (the app refuses a rule
+// without a pattern at start-up, naming the setting).
+func destinationRule(parts string[]) object => {
+  pattern: trim(parts[0])
+  subscribe: length(parts) > 1 ? commaList(parts[1]) : []
+  send: length(parts) > 2 ? commaList(parts[2]) : []
+}
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 // Flex Consumption deploys from a blob container (azd uploads the zip there).
@@ -178,11 +185,7 @@ module api 'app/function.bicep' = {
       roleClaim: clientRoleClaim
       allowAnonymous: allowAnonymousClients
     }
-    destinationRules: map(filter(split(destinationRules, ';'), rule => !empty(trim(rule))), rule => {
-      pattern: trim(split(rule, '|')[0])
-      subscribe: commaList(split(rule, '|')[1])
-      send: commaList(split(rule, '|')[2])
-    })
+    destinationRules: map(filter(split(destinationRules, ';'), rule => !empty(trim(rule))), rule => destinationRule(split(rule, '|')))
   }
   // The app resolves its Key Vault references when its settings are written: let its roles exist first.
   dependsOn: [ rbac ]

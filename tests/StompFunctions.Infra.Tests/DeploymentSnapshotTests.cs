@@ -125,6 +125,8 @@ public sealed class DeploymentSnapshotTests
                 "DestinationRules__Rules__1__Pattern=/user/**",
                 "DestinationRules__Rules__1__Send__0=@authenticated",
                 "DestinationRules__Rules__1__Subscribe__0=@authenticated",
+                "DestinationRules__Rules__2__Pattern=/queue/orders.*",
+                "DestinationRules__Rules__2__Subscribe__0=@authenticated",
             ],
             rules);
     }

@@ -22,12 +22,14 @@ public sealed class DestinationRuleSettingsTests
         var rules = DestinationRuleSet.Create(options);
 
         Assert.False(options.DefaultsIncludeAnonymous);
-        Assert.Equal(["/topic/**", "/user/**"], options.Rules.Select(r => r.Pattern));
+        Assert.Equal(["/topic/**", "/user/**", "/queue/orders.*"], options.Rules.Select(r => r.Pattern));
         Assert.True(rules.Allows(DestinationAction.Subscribe, "/topic/news", user: null, roles: []));
         Assert.True(rules.Allows(DestinationAction.Send, "/topic/news", "ann", ["admin"]));
         Assert.False(rules.Allows(DestinationAction.Send, "/topic/news", "bob", ["reader"]));
         Assert.True(rules.Allows(DestinationAction.Send, "/user/ann/inbox", "bob", []));
         Assert.False(rules.Allows(DestinationAction.Subscribe, "/user/ann/inbox", user: null, roles: []));
-        Assert.False(rules.Allows(DestinationAction.Subscribe, "/queue/orders", "ann", ["admin"]));
+        Assert.True(rules.Allows(DestinationAction.Subscribe, "/queue/orders.eu", "ann", []));
+        Assert.False(rules.Allows(DestinationAction.Send, "/queue/orders.eu", "ann", ["admin"]));
+        Assert.False(rules.Allows(DestinationAction.Subscribe, "/queue/other", "ann", ["admin"]));
     }
 }

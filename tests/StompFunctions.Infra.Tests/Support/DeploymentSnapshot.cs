@@ -14,8 +14,8 @@ internal static class DeploymentSnapshot
     /// <summary>The CORS origins azd variable the snapshots are made with, spaces and an empty entry included.</summary>
     public const string CorsVariable = " https://app.example, ,http://localhost:5173 ";
 
-    /// <summary>The destination rules azd variable the snapshots are made with (a trailing separator included).</summary>
-    public const string DestinationRulesVariable = "/topic/**|*|publisher, admin; /user/**|@authenticated|@authenticated;";
+    /// <summary>The destination rules azd variable the snapshots are made with (a rule without send roles, a trailing separator).</summary>
+    public const string DestinationRulesVariable = "/topic/**|*|publisher, admin; /user/**|@authenticated|@authenticated; /queue/orders.*|@authenticated;";
 
     public static Task<JsonElement> ForSkuAsync(string sku) => sku switch
     {
