@@ -35,6 +35,9 @@ internal sealed class SessionState
     /// <summary>Bytes of an incomplete frame waiting for the next WebSocket message.</summary>
     public byte[]? Pending { get; set; }
 
+    /// <summary>The sequence of this connection's last queue SEND: its next one sorts after it, whichever instance runs it.</summary>
+    public string? LastQueueSequence { get; set; }
+
     /// <summary>The ETag of the spilled row this state was read from, if it was spilled.</summary>
     public string? SpillETag { get; set; }
 

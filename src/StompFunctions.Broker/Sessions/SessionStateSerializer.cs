@@ -7,7 +7,7 @@ namespace StompFunctions.Broker.Sessions;
 /// <summary>
 /// The compact, versioned form of <see cref="SessionState"/>: base64 of a small JSON object with one-letter
 /// keys (base64 because Web PubSub hands the value back as an HTTP header, and its docs advise it).
-/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","r":["role"],"b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail"}</code>
+/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","r":["role"],"b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail","q":"seq"}</code>
 /// A spilled state is replaced by a pointer <c>{"f":1,"spill":"etag"}</c>; the state itself is then in the store
 /// under the connection id. Unknown keys are skipped so a newer writer does not break an older reader.
 /// </summary>
@@ -97,6 +97,7 @@ internal static class SessionStateSerializer
             writer.WriteBase64String("p"u8, pending);
         }
 
+        WriteOptional(writer, "q"u8, state.LastQueueSequence);
         writer.WriteEndObject();
     }
 
@@ -216,6 +217,11 @@ internal static class SessionStateSerializer
         {
             reader.Read();
             state.Pending = reader.GetBytesFromBase64();
+        }
+        else if (reader.ValueTextEquals("q"u8))
+        {
+            reader.Read();
+            state.LastQueueSequence = reader.GetString();
         }
         else if (reader.ValueTextEquals("spill"u8))
         {
