@@ -1,12 +1,16 @@
 using System.Buffers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StompFunctions.Broker.Commands;
 using StompFunctions.Broker.Delivery;
 using StompFunctions.Broker.Errors;
 using StompFunctions.Broker.Execution;
 using StompFunctions.Broker.Frames;
+using StompFunctions.Broker.InMemory;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 using StompFunctions.Broker.Sessions;
 using StompFunctions.Protocol;
 
@@ -27,6 +31,7 @@ public sealed class StompEngine
     private readonly ILogger _logger;
     private readonly SessionPersistence _sessions;
     private readonly FrameProcessor _frames;
+    private readonly DestinationClassifier _destinations;
 
     /// <summary>Creates an engine over the two ports.</summary>
     public StompEngine(
@@ -37,7 +42,9 @@ public sealed class StompEngine
         TimeProvider timeProvider,
         IStompIdGenerator idGenerator,
         ILogger<StompEngine> logger,
-        IServiceProvider? services = null)
+        IServiceProvider? services = null,
+        IQueueStore? queueStore = null,
+        StompQueueOptions? queueOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(gateway);
@@ -50,15 +57,27 @@ public sealed class StompEngine
         _options.Parsing.Validate();
 
         var stamp = new MessageStamp(idGenerator, timeProvider, _options.AddTimestampHeader);
-        var fanOut = new MessageFanOut(new StoreRouteSource(store), gateway, stamp);
+        var queues = queueOptions ?? services?.GetService<IOptions<StompQueueOptions>>()?.Value ?? new StompQueueOptions();
+        Queues = new QueueBroker(
+            queueStore ?? services?.GetService<IQueueStore>() ?? new InMemoryQueueStore(),
+            new QueueMessageSink(gateway, stamp.Timestamp),
+            Microsoft.Extensions.Options.Options.Create(queues),
+            timeProvider,
+            idGenerator,
+            services?.GetService<ILogger<QueueBroker>>() ?? NullLogger<QueueBroker>.Instance);
+        var destinations = _destinations = new DestinationClassifier(_options.BrokerPrefixes, queues.QueuePrefix);
+        var fanOut = new MessageFanOut(new StoreRouteSource(store), gateway, stamp, destinations, Queues);
         var publisher = new StompPublisher(fanOut);
         Publisher = publisher;
         var context = new ContextServices(fanOut, publisher, stamp, services);
-        var dispatcher = CommandDispatchers.Create(_options, handlers.Compile(), context, store, gateway);
+        var dispatcher = CommandDispatchers.Create(_options, handlers.Compile(), context, store, gateway, destinations, Queues);
         var pipeline = handlers.BuildPipeline(c => dispatcher.DispatchAsync(new CommandFrame(c.Execution, c.Frame, c.Raw)));
         _frames = new FrameProcessor(_options.Parsing, _options.MaxPendingFrameBytes, dispatcher, pipeline, context, logger);
         _sessions = new SessionPersistence(store, _options, logger);
     }
+
+    /// <summary>The queues (<c>/queue/…</c>) of this engine: point to point over the queue store.</summary>
+    public QueueBroker Queues { get; }
 
     /// <summary>The publish API bound to this engine.</summary>
     public IStompPublisher Publisher { get; }
@@ -145,7 +164,10 @@ public sealed class StompEngine
 
             foreach (var subscription in session.Subscriptions)
             {
-                await _store.RemoveMemberAsync(subscription.Destination, subscription.Group, connectionId, cancellationToken).ConfigureAwait(false);
+                // A queue consumer goes, and its unsettled messages go back to the queue for others.
+                _ = _destinations.Classify(subscription.Destination) == DestinationKind.Queue
+                    ? await Queues.RemoveConsumerAsync(subscription.Destination, connectionId, subscription.Id, cancellationToken).ConfigureAwait(false)
+                    : await _store.RemoveMemberAsync(subscription.Destination, subscription.Group, connectionId, cancellationToken).ConfigureAwait(false) == StoreOutcome.Ok;
             }
 
             if (session.SpillETag is not null)

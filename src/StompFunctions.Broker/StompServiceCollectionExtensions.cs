@@ -26,6 +26,7 @@ public static class StompServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<StompBrokerOptions>().ValidateOnStart();
+        services.AddOptions<StompQueueOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StompBrokerOptions>, StompBrokerOptionsValidator>());
         if (configure is not null)
         {
@@ -49,7 +50,11 @@ public static class StompServiceCollectionExtensions
         services.TryAddSingleton<IQueueStore>(sp => sp.GetRequiredService<InMemoryQueueStore>());
         services.TryAddSingleton(CreateEngine);
         services.TryAddSingleton<IStompPublisher>(sp => sp.GetRequiredService<StompEngine>().Publisher);
-        services.TryAddSingleton<StompRouteCollector>();
+        services.TryAddSingleton(sp => new StompRouteCollector(
+            sp.GetRequiredService<IStompStateStore>(),
+            sp.GetRequiredService<IConnectionGateway>(),
+            sp.GetRequiredService<ILogger<StompRouteCollector>>(),
+            sp.GetRequiredService<StompEngine>().Queues));
         return new StompBuilder(services, registry);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 
 namespace StompFunctions.Broker.Collector;
 
@@ -10,9 +11,11 @@ namespace StompFunctions.Broker.Collector;
 /// that upserted the route in between (new ETag) wins and its route survives. Then it lists connections with
 /// spilled state and deletes the state of those that no longer exist (a lost disconnected event would
 /// otherwise leave it forever; connection ids are never reused, so a gone connection cannot need it again).
+/// With a <see cref="QueueBroker"/> it also passes over every queue: consumers of gone connections are removed and
+/// their unsettled messages go back, and messages that wait while a consumer has room are handed over.
 /// Stateless: runs on any instance, any number of times.
 /// </summary>
-public sealed partial class StompRouteCollector(IStompStateStore store, IConnectionGateway gateway, ILogger<StompRouteCollector> logger)
+public sealed partial class StompRouteCollector(IStompStateStore store, IConnectionGateway gateway, ILogger<StompRouteCollector> logger, QueueBroker? queues = null)
 {
     private const int PageSize = 100;
 
@@ -48,8 +51,42 @@ public sealed partial class StompRouteCollector(IStompStateStore store, IConnect
         }
 
         var (spillsRemoved, spillsComplete) = await CollectSpilledStateAsync(alive, cancellationToken).ConfigureAwait(false);
-        Log.Collected(logger, scanned, membersRemoved, routesRemoved, routesKept, spillsRemoved);
-        return new StompCollectionResult(scanned, membersRemoved, routesRemoved, routesKept, spillsRemoved, routesComplete && spillsComplete);
+        var (consumersRemoved, queuesComplete) = await CollectQueuesAsync(alive, cancellationToken).ConfigureAwait(false);
+        Log.Collected(logger, scanned, membersRemoved, routesRemoved, routesKept, spillsRemoved, consumersRemoved);
+        return new StompCollectionResult(scanned, membersRemoved, routesRemoved, routesKept, spillsRemoved, routesComplete && spillsComplete && queuesComplete, consumersRemoved);
+    }
+
+    /// <summary>
+    /// Removes queue consumers whose connection no longer exists (their messages go back to the queue) and hands out
+    /// messages that wait while a consumer has room; returns how many consumers were removed and whether every page was listed.
+    /// </summary>
+    public async Task<(int ConsumersRemoved, bool Complete)> CollectQueuesAsync(
+        IDictionary<string, bool>? knownConnections = null, CancellationToken cancellationToken = default)
+    {
+        if (queues is null)
+        {
+            return (0, true);
+        }
+
+        knownConnections ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        var removed = 0;
+        string? token = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var result = await queues.Store.ListQueuesAsync(token, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var queue in result.Destinations)
+            {
+                removed += await queues.CollectAsync(queue, (connection, ct) => ExistsAsync(connection, knownConnections, ct), cancellationToken).ConfigureAwait(false);
+            }
+
+            token = result.ContinuationToken;
+            if (token is null)
+            {
+                return (removed, true);
+            }
+        }
+
+        return (removed, false);
     }
 
     /// <summary>
@@ -148,7 +185,7 @@ public sealed partial class StompRouteCollector(IStompStateStore store, IConnect
     private static partial class Log
     {
         // Broker event ids: collector 2100-2199.
-        [LoggerMessage(2100, LogLevel.Information, "Route collection: {Destinations} destinations, {Members} stale members and {Routes} empty routes removed, {Kept} routes kept after a concurrent SUBSCRIBE, {Spills} spilled states of gone connections removed.", EventName = nameof(Collected))]
-        public static partial void Collected(ILogger logger, int destinations, int members, int routes, int kept, int spills);
+        [LoggerMessage(2100, LogLevel.Information, "Route collection: {Destinations} destinations, {Members} stale members and {Routes} empty routes removed, {Kept} routes kept after a concurrent SUBSCRIBE, {Spills} spilled states of gone connections removed, {Consumers} queue consumers of gone connections removed.", EventName = nameof(Collected))]
+        public static partial void Collected(ILogger logger, int destinations, int members, int routes, int kept, int spills, int consumers);
     }
 }

@@ -1,6 +1,8 @@
+using StompFunctions.Broker.Delivery;
 using StompFunctions.Broker.Errors;
 using StompFunctions.Broker.Execution;
 using StompFunctions.Broker.Frames;
+using StompFunctions.Broker.Queues;
 using StompFunctions.Broker.Routing;
 using StompFunctions.Broker.Sessions;
 using StompFunctions.Protocol;
@@ -9,9 +11,10 @@ namespace StompFunctions.Broker.Commands;
 
 /// <summary>
 /// ACK and NACK: resolved to a client-mode subscription of the connection, held when they name a transaction,
-/// otherwise handed to the ACK hooks. The engine keeps no in-flight records (fan-out is per group).
+/// otherwise handed to the ACK hooks, then, for a queue subscription, to the queue (topic fan-out keeps no in-flight records).
 /// </summary>
-internal sealed class AckHandler(CompiledHandlers handlers, ContextServices services, TransactionHold transactions) : ICommandHandler
+internal sealed class AckHandler(CompiledHandlers handlers, ContextServices services, TransactionHold transactions, DestinationClassifier destinations, QueueBroker queues)
+    : ICommandHandler
 {
     public ValueTask HandleAsync(CommandFrame command)
     {
@@ -47,6 +50,16 @@ internal sealed class AckHandler(CompiledHandlers handlers, ContextServices serv
                 command.Fail(EngineFailure.Rejected(context.RejectionMessage!, context.RejectionDetails));
                 return;
             }
+        }
+
+        // A queue subscription settles in the queue. An ACK of a delivery it no longer holds (settled by a cumulative ACK,
+        // or put back and handed out again) changes nothing: REST sends can arrive out of order, so it is no error.
+        if (destinations.Classify(subscription.Destination) == DestinationKind.Queue)
+        {
+            var execution = command.Execution;
+            _ = command.Frame.Command == StompCommand.Nack
+                ? await queues.NackAsync(subscription.Destination, execution.ConnectionId, subscription.Id, messageId, execution.CancellationToken).ConfigureAwait(false)
+                : await queues.AckAsync(subscription.Destination, execution.ConnectionId, subscription.Id, messageId, execution.CancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -56,6 +56,6 @@ internal sealed class SendHandler(CompiledHandlers handlers, DestinationClassifi
             return;
         }
 
-        await services.FanOut.PublishAsync(destination, frame, execution.CancellationToken).ConfigureAwait(false);
+        await services.FanOut.PublishAsync(destination, frame, execution.CancellationToken, execution).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using StompFunctions.Broker.Delivery;
 using StompFunctions.Broker.Errors;
 using StompFunctions.Broker.Execution;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 using StompFunctions.Broker.Routing;
 using StompFunctions.Broker.Sessions;
 using StompFunctions.Protocol;
@@ -13,7 +14,13 @@ namespace StompFunctions.Broker.Commands;
 /// route row and the group join, both done before the RECEIPT.
 /// </summary>
 internal sealed class SubscribeHandler(
-    StompBrokerOptions options, CompiledHandlers handlers, DestinationClassifier destinations, ContextServices services, IStompStateStore store, IConnectionGateway gateway)
+    StompBrokerOptions options,
+    CompiledHandlers handlers,
+    DestinationClassifier destinations,
+    ContextServices services,
+    IStompStateStore store,
+    IConnectionGateway gateway,
+    QueueBroker queues)
     : ICommandHandler
 {
     public async ValueTask HandleAsync(CommandFrame command)
@@ -48,9 +55,15 @@ internal sealed class SubscribeHandler(
             return;
         }
 
+        var entry = new SubscriptionEntry(id, destination, ackMode);
+        if (destinations.Classify(destination) == DestinationKind.Queue)
+        {
+            await SubscribeQueueAsync(command, entry).ConfigureAwait(false);
+            return;
+        }
+
         // The route row first, so a SEND finds the group; the group join before the RECEIPT, so a message
         // published after the RECEIPT reaches this subscriber.
-        var entry = new SubscriptionEntry(id, destination, ackMode);
         var group = entry.Group;
         await store.AddSubscriptionAsync(
             new StompRoute(destination, id, ackMode, group),
@@ -58,6 +71,26 @@ internal sealed class SubscribeHandler(
             execution.CancellationToken).ConfigureAwait(false);
         await gateway.AddToGroupAsync(execution.ConnectionId, group, execution.CancellationToken).ConfigureAwait(false);
         session.Subscriptions.Add(entry);
+        execution.StateChanged = true;
+    }
+
+    /// <summary>
+    /// A queue consumer instead of a route: no group (queue messages go to one connection each), and waiting messages
+    /// are handed over at once. <c>prefetch-count</c> (RabbitMQ's header) caps its unsettled messages in the client modes.
+    /// </summary>
+    private async ValueTask SubscribeQueueAsync(CommandFrame command, SubscriptionEntry entry)
+    {
+        var prefetch = 0;
+        if (command.Frame.Headers.TryGetValue("prefetch-count"u8, out var value)
+            && (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out prefetch) || prefetch < 1))
+        {
+            command.Fail(EngineError.InvalidPrefetchCount, queues.Options.MaxPrefetch);
+            return;
+        }
+
+        var execution = command.Execution;
+        await queues.SubscribeAsync(new QueueConsumer(entry.Destination, execution.ConnectionId, entry.Id, entry.AckMode, prefetch, []), execution.CancellationToken).ConfigureAwait(false);
+        command.Session.Subscriptions.Add(entry);
         execution.StateChanged = true;
     }
 

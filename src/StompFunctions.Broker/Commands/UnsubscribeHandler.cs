@@ -1,11 +1,13 @@
+using StompFunctions.Broker.Delivery;
 using StompFunctions.Broker.Errors;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 using StompFunctions.Broker.Sessions;
 
 namespace StompFunctions.Broker.Commands;
 
-/// <summary>UNSUBSCRIBE: leaves the group, removes the member row and forgets the subscription.</summary>
-internal sealed class UnsubscribeHandler(IStompStateStore store, IConnectionGateway gateway) : ICommandHandler
+/// <summary>UNSUBSCRIBE: leaves the group and removes the member row (a queue: removes the consumer), and forgets the subscription.</summary>
+internal sealed class UnsubscribeHandler(IStompStateStore store, IConnectionGateway gateway, DestinationClassifier destinations, QueueBroker queues) : ICommandHandler
 {
     public async ValueTask HandleAsync(CommandFrame command)
     {
@@ -32,9 +34,18 @@ internal sealed class UnsubscribeHandler(IStompStateStore store, IConnectionGate
             return;
         }
 
-        var group = entry.Group;
-        await gateway.RemoveFromGroupAsync(execution.ConnectionId, group, execution.CancellationToken).ConfigureAwait(false);
-        await store.RemoveMemberAsync(entry.Destination, group, execution.ConnectionId, execution.CancellationToken).ConfigureAwait(false);
+        if (destinations.Classify(entry.Destination) == DestinationKind.Queue)
+        {
+            // Its unsettled messages go back to the queue, for other consumers.
+            await queues.RemoveConsumerAsync(entry.Destination, execution.ConnectionId, entry.Id, execution.CancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var group = entry.Group;
+            await gateway.RemoveFromGroupAsync(execution.ConnectionId, group, execution.CancellationToken).ConfigureAwait(false);
+            await store.RemoveMemberAsync(entry.Destination, group, execution.ConnectionId, execution.CancellationToken).ConfigureAwait(false);
+        }
+
         session.Subscriptions.Remove(entry);
         execution.StateChanged = true;
     }

@@ -1,7 +1,10 @@
 namespace StompFunctions.Broker.Delivery;
 
-/// <summary>Tells broker destinations from the rest by <see cref="StompBrokerOptions.BrokerPrefixes"/>.</summary>
-internal sealed class DestinationClassifier(IList<string> brokerPrefixes)
+/// <summary>
+/// Tells broker destinations from the rest by <see cref="StompBrokerOptions.BrokerPrefixes"/>, and queues among them
+/// by the queue prefix (<c>/queue/</c> by default) when that is also a broker prefix.
+/// </summary>
+internal sealed class DestinationClassifier(IList<string> brokerPrefixes, string? queuePrefix = null)
 {
     private readonly string[] _prefixes = [.. brokerPrefixes];
 
@@ -11,7 +14,9 @@ internal sealed class DestinationClassifier(IList<string> brokerPrefixes)
         {
             if (destination.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return DestinationKind.Broadcast;
+                return queuePrefix is { Length: > 0 } && destination.StartsWith(queuePrefix, StringComparison.Ordinal)
+                    ? DestinationKind.Queue
+                    : DestinationKind.Broadcast;
             }
         }
 

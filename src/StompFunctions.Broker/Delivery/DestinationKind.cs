@@ -10,6 +10,12 @@ internal enum DestinationKind : byte
     /// <summary>Not a broker destination: only a handler can take a SEND or SUBSCRIBE to it.</summary>
     Unrouted = 0,
 
-    /// <summary>Publish/subscribe: every route of the destination receives one copy (every broker prefix today).</summary>
+    /// <summary>Publish/subscribe: every route of the destination receives one copy.</summary>
     Broadcast,
+
+    /// <summary>
+    /// Point to point (a broker prefix that is also <see cref="Queues.StompQueueOptions.QueuePrefix"/>): a message is
+    /// kept until one consumer takes it (<see cref="Queues.QueueBroker"/>); it never reaches a topic route.
+    /// </summary>
+    Queue,
 }

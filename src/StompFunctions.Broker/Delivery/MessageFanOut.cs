@@ -1,6 +1,8 @@
 using StompFunctions.Broker.Buffers;
+using StompFunctions.Broker.Execution;
 using StompFunctions.Broker.Frames;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 using StompFunctions.Protocol;
 
 namespace StompFunctions.Broker.Delivery;
@@ -9,16 +11,37 @@ namespace StompFunctions.Broker.Delivery;
 /// The one fan-out of the engine, behind a client SEND (direct or at COMMIT), <see cref="StompSendContext.ForwardAsync"/>,
 /// handler publishes and <see cref="IStompPublisher"/>: read the destination's routes once, write the MESSAGE
 /// once per route, send it to the route's group. The message id is drawn only when someone listens.
+/// A queue destination takes the queue route instead: the message goes to the <see cref="QueueBroker"/>, which keeps
+/// it until one consumer takes it, and never to a topic group (nor a topic message to a queue consumer).
 /// </summary>
-internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gateway, MessageStamp stamp)
+internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gateway, MessageStamp stamp, DestinationClassifier destinations, QueueBroker queues)
 {
-    /// <summary>Delivers a SEND frame (its user headers pass through); returns the number of routes.</summary>
-    public ValueTask<int> PublishAsync(string destination, in StompFrame frame, CancellationToken cancellationToken) =>
-        DeliverAsync(new OutboundMessage(destination, "", frame.Body, frame, null), cancellationToken);
+    /// <summary>
+    /// Delivers a SEND frame (its user headers pass through); returns the number of routes (1 for a queue: stored).
+    /// A queue message of a client SEND sorts after the <paramref name="publisher"/>'s previous one.
+    /// </summary>
+    public ValueTask<int> PublishAsync(string destination, in StompFrame frame, CancellationToken cancellationToken, MessageExecution? publisher = null) =>
+        destinations.Classify(destination) == DestinationKind.Queue
+            ? EnqueueAsync(destination, QueueHeaders.From(frame.Headers), frame.Body, publisher, cancellationToken)
+            : DeliverAsync(new OutboundMessage(destination, "", frame.Body, frame, null), cancellationToken);
 
-    /// <summary>Delivers a published body with the given user headers; returns the number of routes.</summary>
+    /// <summary>Delivers a published body with the given user headers; returns the number of routes (1 for a queue: stored).</summary>
     public ValueTask<int> PublishAsync(string destination, IReadOnlyList<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
-        DeliverAsync(new OutboundMessage(destination, "", body, headers, null), cancellationToken);
+        destinations.Classify(destination) == DestinationKind.Queue
+            ? EnqueueAsync(destination, QueueHeaders.From(headers), body, null, cancellationToken)
+            : DeliverAsync(new OutboundMessage(destination, "", body, headers, null), cancellationToken);
+
+    private async ValueTask<int> EnqueueAsync(string queue, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body, MessageExecution? publisher, CancellationToken cancellationToken)
+    {
+        var sequence = await queues.SendAsync(queue, headers, body, publisher?.Session.LastQueueSequence, cancellationToken).ConfigureAwait(false);
+        if (publisher is not null)
+        {
+            publisher.Session.LastQueueSequence = sequence;
+            publisher.StateChanged = true;
+        }
+
+        return 1;
+    }
 
     private async ValueTask<int> DeliverAsync(OutboundMessage draft, CancellationToken cancellationToken)
     {

@@ -69,6 +69,9 @@ internal enum EngineError : byte
     /// <summary>SUBSCRIBE with an <c>ack</c> value the version does not define.</summary>
     InvalidAckMode,
 
+    /// <summary>SUBSCRIBE to a queue with a <c>prefetch-count</c> that is not a whole number from 1 up.</summary>
+    InvalidPrefetchCount,
+
     /// <summary>SUBSCRIBE with an id the connection already uses.</summary>
     DuplicateSubscription,
 

@@ -71,6 +71,7 @@ internal readonly struct EngineFailure
         EngineError.UnknownDestination => ("unknown destination", "No handler is registered for '{0}' and it has no broker prefix ({1})."),
         EngineError.MissingSubscriptionId => ("missing id", "SUBSCRIBE requires an id header."),
         EngineError.InvalidAckMode => ("invalid ack mode", "ack must be auto, client or client-individual (1.0: auto or client)."),
+        EngineError.InvalidPrefetchCount => ("invalid prefetch-count", "prefetch-count must be a whole number from 1 up (at most {0} are used)."),
         EngineError.DuplicateSubscription => ("duplicate subscription id", "Subscription id '{0}' is already active on this connection."),
         EngineError.TooManySubscriptions => ("too many subscriptions", "A connection may hold at most {0} subscriptions."),
         EngineError.MissingUnsubscribeId => ("missing id", "UNSUBSCRIBE requires an id header."),

@@ -21,7 +21,7 @@ public sealed partial class QueueBroker
     private readonly IQueueStore _store;
     private readonly StompQueueOptions _options;
     private readonly TimeProvider _time;
-    private readonly QueueSequence _sequence;
+    private readonly Lazy<QueueSequence> _sequence;
     private readonly QueueDeliveryRunner _deliveries;
     private readonly ILogger _logger;
     private int _rotation;
@@ -35,9 +35,13 @@ public sealed partial class QueueBroker
         _options = options.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _sequence = new QueueSequence(time, ids.NewId());
+        // Drawn on first use, so an engine whose clients never use a queue hands out exactly the ids it did before.
+        _sequence = new Lazy<QueueSequence>(() => new QueueSequence(time, ids.NewId()));
         _deliveries = new QueueDeliveryRunner(store, sink, this, _logger);
     }
+
+    /// <summary>The store the queues live in (the collector lists them through it).</summary>
+    public IQueueStore Store => _store;
 
     /// <summary>The queue settings in use.</summary>
     public StompQueueOptions Options => _options;
@@ -58,7 +62,7 @@ public sealed partial class QueueBroker
         ArgumentException.ThrowIfNullOrEmpty(queue);
         ArgumentNullException.ThrowIfNull(headers);
         var now = Now();
-        var fresh = new QueuedMessage(_sequence.Next(after), headers, body.ToArray(), 0, null, 0, ExpiryOf(headers, now));
+        var fresh = new QueuedMessage(_sequence.Value.Next(after), headers, body.ToArray(), 0, null, 0, ExpiryOf(headers, now));
         await RunAsync(queue, plan =>
         {
             plan.Dispatch(fresh);

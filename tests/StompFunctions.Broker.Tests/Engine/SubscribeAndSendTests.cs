@@ -54,9 +54,9 @@ public sealed class SubscribeAndSendTests
         var harness = new EngineHarness();
         var subscriber = await harness.ConnectedClientAsync("sub", userId: "alice");
 
-        await subscriber.ExchangeAsync("SUBSCRIBE\nid:sub-3\ndestination:/queue/jobs\nack:client\n\n\0");
+        await subscriber.ExchangeAsync("SUBSCRIBE\nid:sub-3\ndestination:/topic/jobs\nack:client\n\n\0");
 
-        var snapshot = await harness.Store.ReadDestinationAsync("/queue/jobs", CancellationToken.None);
+        var snapshot = await harness.Store.ReadDestinationAsync("/topic/jobs", CancellationToken.None);
         var route = Assert.Single(snapshot.Routes);
         Assert.Equal(("sub-3", StompAckMode.Client), (route.SubscriptionId, route.AckMode));
         var member = Assert.Single(snapshot.Members);
