@@ -112,6 +112,7 @@ test('the Functions project and its tests are in the solution and in the CI filt
   assert.match(read('StompFunctions.sln'), /src\\StompFunctions\.Functions\\StompFunctions\.Functions\.csproj/);
   assert.match(read('StompFunctions.Ci.slnf'), /src\/StompFunctions\.Functions\/StompFunctions\.Functions\.csproj/);
   assert.match(read('StompFunctions.Ci.slnf'), /StompFunctions\.Functions\.Tests\.csproj/);
+  assert.match(read('StompFunctions.Ci.slnf'), /StompFunctions\.Hosting\.Tests\.csproj/);
   assert.match(read('StompFunctions.Ci.slnf'), /StompFunctions\.EventGrid\.Tests\.csproj/);
 });
 
