@@ -4,6 +4,7 @@ using StompFunctions.Broker;
 using StompFunctions.Broker.Collector;
 using StompFunctions.Broker.Testing;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 
 namespace StompFunctions.Tables.Tests.Engine;
 
@@ -16,13 +17,14 @@ internal sealed class EngineNode
 {
     private int _ids;
 
-    public EngineNode(string name, IStompStateStore store, InMemoryConnectionGateway gateway)
+    public EngineNode(string name, IStompStateStore store, InMemoryConnectionGateway gateway, IQueueStore? queues = null)
     {
         Name = name;
         Store = store;
         Gateway = gateway;
-        Engine = new StompEngine(store, gateway, new StompHandlerRegistry(), Options.Create(new StompBrokerOptions()), TimeProvider.System, new NodeIds(this), NullLogger<StompEngine>.Instance);
-        Collector = new StompRouteCollector(store, gateway, NullLogger<StompRouteCollector>.Instance);
+        Engine = new StompEngine(
+            store, gateway, new StompHandlerRegistry(), Options.Create(new StompBrokerOptions()), TimeProvider.System, new NodeIds(this), NullLogger<StompEngine>.Instance, queueStore: queues);
+        Collector = new StompRouteCollector(store, gateway, NullLogger<StompRouteCollector>.Instance, Engine.Queues);
     }
 
     public string Name { get; }

@@ -59,6 +59,13 @@ internal sealed class StompTestConnection
     public Task<ReplyFrame> SendMessageAsync(string destination, string body, string receipt) =>
         ExchangeAsync($"SEND\ndestination:{destination}\ncontent-type:text/plain\nreceipt:{receipt}\n\n{body}\0");
 
+    /// <summary>What Web PubSub does once the socket is gone: the gateway forgets it and the engine hears the disconnected event.</summary>
+    public async Task DisconnectedAsync()
+    {
+        _node.Gateway.Disconnect(ConnectionId);
+        await _node.Engine.HandleDisconnectedAsync(ConnectionId, State);
+    }
+
     /// <summary>The MESSAGE frames the gateway delivered to this connection so far.</summary>
     public IReadOnlyList<ReplyFrame> Delivered => [.. Connection.Received.SelectMany(m => ReplyFrame.ParseAll(m.Payload))];
 }
