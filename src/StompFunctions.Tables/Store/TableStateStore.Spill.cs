@@ -29,13 +29,8 @@ internal sealed partial class TableStateStore
             throw new StompStoreUnavailableException($"The connection state is {data.Length} bytes; the Table store holds at most {MaxSpillBytes} bytes per connection.");
         }
 
-        var partition = TableKeys.ConnectionPartition(connectionId);
-        var row = new TableEntity(partition, TableKeys.SpillRowKey);
+        var row = ConnectionRow(connectionId, TableKeys.SpillRowKey);
         ChunkedBinary.Write(row, data);
-        if (TableKeys.IsHashed(partition))
-        {
-            row[Columns.ConnectionId] = connectionId;
-        }
 
         return RunAsync(_sessions, "write spilled state", (row, etag), WriteSpillAsync, cancellationToken);
     }
@@ -113,14 +108,20 @@ internal sealed partial class TableStateStore
     public ValueTask<EventClaim> ClaimEventAsync(string connectionId, string? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connectionId);
+        return RunAsync(_sessions, "claim event", (ConnectionRow(connectionId, TableKeys.EventRowKey), version), ClaimAsync, cancellationToken);
+    }
+
+    /// <summary>A row of the connection's sessions partition; a hashed partition key keeps the id in a column for listing.</summary>
+    private static TableEntity ConnectionRow(string connectionId, string rowKey)
+    {
         var partition = TableKeys.ConnectionPartition(connectionId);
-        var row = new TableEntity(partition, TableKeys.EventRowKey);
+        var row = new TableEntity(partition, rowKey);
         if (TableKeys.IsHashed(partition))
         {
             row[Columns.ConnectionId] = connectionId;
         }
 
-        return RunAsync(_sessions, "claim event", (row, version), ClaimAsync, cancellationToken);
+        return row;
     }
 
     /// <inheritdoc />
