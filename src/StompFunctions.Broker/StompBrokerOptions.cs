@@ -53,6 +53,13 @@ public sealed class StompBrokerOptions
     /// <summary>The largest serialized state the engine keeps, spilled or not; beyond it the frame is refused.</summary>
     public int MaxConnectionStateBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Whether each upstream event fans out at most once per connection, even when the service retries it (after a
+    /// timeout or a 5xx it never got our answer for). On by default: a SEND that reaches subscribers then costs one
+    /// conditional store write besides its route read, and its answer carries a new connection state.
+    /// </summary>
+    public bool ApplyEventsOnce { get; set; } = true;
+
     /// <summary>Subscriptions one connection may hold at once.</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 64;
 

@@ -132,7 +132,20 @@ public sealed class StompEngine
             return Refuse(message.ConnectionState, EngineFailure.For(EngineError.InvalidConnectionState));
         }
 
+        if (session.SpilledByEarlierAttempt && _options.ApplyEventsOnce)
+        {
+            // The replayed frames would run on the state their first attempt left, not the one they came with; the
+            // event was applied, so it is answered with that state only (its receipts are not repeated).
+            DeliveryLog.RetriedEventNotDelivered(_logger, message.ConnectionId);
+            return new StompMessageResult(ReadOnlyMemory<byte>.Empty, PayloadKind.Text, SessionStateSerializer.SpillPointer(session.SpillETag!), true, null);
+        }
+
         using var execution = new MessageExecution(message.ConnectionId, message.UserId, session, message.Subprotocol, _logger, cancellationToken);
+        if (_options.ApplyEventsOnce)
+        {
+            execution.Claim = new DeliveryClaim(_store, execution, _logger);
+        }
+
         await _frames.ProcessPayloadAsync(execution, message.Payload).ConfigureAwait(false);
         var state = await _sessions.SaveAsync(execution, message.ConnectionState).ConfigureAwait(false);
         var reply = execution.WrittenReply.IsEmpty ? ReadOnlyMemory<byte>.Empty : execution.WrittenReply.ToArray();
@@ -146,7 +159,7 @@ public sealed class StompEngine
 
     /// <summary>
     /// Handles Web PubSub's <c>disconnected</c> event: removes the connection's member rows (the state lists
-    /// its subscriptions), drops its spilled state, and so aborts its open transactions. Groups need no
+    /// its subscriptions), drops its spilled state and event marker, and so aborts its open transactions. Groups need no
     /// call: the service drops a closed connection from them. Store failures are logged and left to the
     /// collector, which removes members of connections that no longer exist.
     /// </summary>
@@ -173,6 +186,11 @@ public sealed class StompEngine
             if (session.SpillETag is not null)
             {
                 await _store.DeleteSpilledStateAsync(connectionId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (session.EventVersion is not null)
+            {
+                await _store.DeleteEventMarkerAsync(connectionId, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (StompStoreUnavailableException ex)

@@ -84,11 +84,11 @@ public class StompFrameContext
 
     /// <summary>Publishes to any destination with the same fan-out as a SEND to it.</summary>
     public ValueTask<int> PublishAsync(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
-        Environment.Publisher.PublishAsync(destination, body, headers, CancellationToken);
+        Environment.Publisher.PublishAsync(destination, body, headers, Execution.Claim, CancellationToken);
 
     /// <summary>Publishes UTF-8 text (<c>content-type</c> defaults to <c>text/plain;charset=utf-8</c>).</summary>
     public ValueTask<int> PublishAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
-        Environment.Publisher.PublishAsync(destination, body, headers, CancellationToken);
+        Environment.Publisher.PublishAsync(destination, body, headers, Execution.Claim, CancellationToken);
 
     /// <summary>
     /// Delivers a MESSAGE to the sender only, on each of its own subscriptions to <paramref name="destination"/>,

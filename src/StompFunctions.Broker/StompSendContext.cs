@@ -23,5 +23,5 @@ public sealed class StompSendContext : StompFrameContext
     public string BodyText => Frame.GetBodyAsString();
 
     /// <summary>Delivers this SEND as the broker would: to every subscriber of <see cref="Destination"/>, user headers included.</summary>
-    public ValueTask<int> ForwardAsync() => Environment.FanOut.PublishAsync(Destination, Frame, CancellationToken);
+    public ValueTask<int> ForwardAsync() => Environment.FanOut.PublishAsync(Destination, Frame, CancellationToken, Execution);
 }

@@ -18,21 +18,31 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
 {
     /// <summary>
     /// Delivers a SEND frame (its user headers pass through); returns the number of routes (1 for a queue: stored).
-    /// A queue message of a client SEND sorts after the <paramref name="publisher"/>'s previous one.
+    /// A queue message of a client SEND sorts after the <paramref name="publisher"/>'s previous one. The publisher's
+    /// <see cref="MessageExecution.Claim"/> makes a retried event report the same count but deliver nothing.
     /// </summary>
     public ValueTask<int> PublishAsync(string destination, in StompFrame frame, CancellationToken cancellationToken, MessageExecution? publisher = null) =>
         destinations.Classify(destination) == DestinationKind.Queue
-            ? EnqueueAsync(destination, QueueHeaders.From(frame.Headers), frame.Body, publisher, cancellationToken)
-            : DeliverAsync(new OutboundMessage(destination, "", frame.Body, frame, null), cancellationToken);
+            ? EnqueueAsync(destination, QueueHeaders.From(frame.Headers), frame.Body, publisher, publisher?.Claim, cancellationToken)
+            : DeliverAsync(new OutboundMessage(destination, "", frame.Body, frame, null), publisher?.Claim, cancellationToken);
 
-    /// <summary>Delivers a published body with the given user headers; returns the number of routes (1 for a queue: stored).</summary>
-    public ValueTask<int> PublishAsync(string destination, IReadOnlyList<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Delivers a published body with the given user headers; returns the number of routes (1 for a queue: stored).
+    /// A handler's publish passes its event's <paramref name="claim"/> (see above).
+    /// </summary>
+    public ValueTask<int> PublishAsync(string destination, IReadOnlyList<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken, DeliveryClaim? claim = null) =>
         destinations.Classify(destination) == DestinationKind.Queue
-            ? EnqueueAsync(destination, QueueHeaders.From(headers), body, null, cancellationToken)
-            : DeliverAsync(new OutboundMessage(destination, "", body, headers, null), cancellationToken);
+            ? EnqueueAsync(destination, QueueHeaders.From(headers), body, null, claim, cancellationToken)
+            : DeliverAsync(new OutboundMessage(destination, "", body, headers, null), claim, cancellationToken);
 
-    private async ValueTask<int> EnqueueAsync(string queue, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body, MessageExecution? publisher, CancellationToken cancellationToken)
+    private async ValueTask<int> EnqueueAsync(string queue, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body, MessageExecution? publisher, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
+        // A queue keeps every message it is given: a retried event must not give it twice.
+        if (claim is not null && !await claim.MayDeliverAsync().ConfigureAwait(false))
+        {
+            return 1;
+        }
+
         var sequence = await queues.SendAsync(queue, headers, body, publisher?.Session.LastQueueSequence, cancellationToken).ConfigureAwait(false);
         if (publisher is not null)
         {
@@ -43,12 +53,18 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
         return 1;
     }
 
-    private async ValueTask<int> DeliverAsync(OutboundMessage draft, CancellationToken cancellationToken)
+    private async ValueTask<int> DeliverAsync(OutboundMessage draft, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
         var found = await routes.GetRoutesAsync(draft.Destination, cancellationToken).ConfigureAwait(false);
         if (found.Count == 0)
         {
             return 0;
+        }
+
+        // Only a delivery that reaches someone claims its event: the claim is what makes a retry deliver nothing.
+        if (claim is not null && !await claim.MayDeliverAsync().ConfigureAwait(false))
+        {
+            return found.Count;
         }
 
         var message = draft.WithIdentity(stamp.NewId(), stamp.Timestamp());

@@ -35,6 +35,9 @@ internal sealed class MessageExecution(
 
     public bool StateChanged { get; set; }
 
+    /// <summary>The event's right to deliver (null when <see cref="StompBrokerOptions.ApplyEventsOnce"/> is off).</summary>
+    public Delivery.DeliveryClaim? Claim { get; set; }
+
     public string? CloseReason { get; private set; }
 
     public bool ReplyIsBinary { get; private set; }

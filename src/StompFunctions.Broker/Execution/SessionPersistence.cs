@@ -32,6 +32,7 @@ internal sealed class SessionPersistence(IStompStateStore store, StompBrokerOpti
         }
 
         state.SpillETag = spilled.ETag;
+        state.SpilledByEarlierAttempt = !string.Equals(spilled.ETag, spillETag, StringComparison.Ordinal);
         return state;
     }
 

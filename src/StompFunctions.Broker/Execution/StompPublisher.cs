@@ -7,7 +7,14 @@ internal sealed class StompPublisher(MessageFanOut fanOut) : IStompPublisher
 {
     private static readonly KeyValuePair<string, string> TextContentType = new("content-type", "text/plain;charset=utf-8");
 
-    public ValueTask<int> PublishAsync(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
+    public ValueTask<int> PublishAsync(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(destination, body, headers, claim: null, cancellationToken);
+
+    public ValueTask<int> PublishAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(destination, body, headers, claim: null, cancellationToken);
+
+    /// <summary>A publish by a handler inside an event: delivered at most once even when the event is retried.</summary>
+    public ValueTask<int> PublishAsync(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(destination);
         var list = headers as IReadOnlyList<KeyValuePair<string, string>> ?? headers?.ToArray();
@@ -20,10 +27,11 @@ internal sealed class StompPublisher(MessageFanOut fanOut) : IStompPublisher
             }
         }
 
-        return fanOut.PublishAsync(destination, list, body, cancellationToken);
+        return fanOut.PublishAsync(destination, list, body, cancellationToken, claim);
     }
 
-    public ValueTask<int> PublishAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
+    /// <summary>UTF-8 text (<c>content-type</c> defaults to <c>text/plain;charset=utf-8</c>), at most once per event.</summary>
+    public ValueTask<int> PublishAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var list = headers?.ToList() ?? [];
@@ -32,6 +40,6 @@ internal sealed class StompPublisher(MessageFanOut fanOut) : IStompPublisher
             list.Add(TextContentType);
         }
 
-        return PublishAsync(destination, System.Text.Encoding.UTF8.GetBytes(body), list, cancellationToken);
+        return PublishAsync(destination, System.Text.Encoding.UTF8.GetBytes(body), list, claim, cancellationToken);
     }
 }

@@ -38,6 +38,15 @@ internal sealed class SessionState
     /// <summary>The sequence of this connection's last queue SEND: its next one sorts after it, whichever instance runs it.</summary>
     public string? LastQueueSequence { get; set; }
 
+    /// <summary>The version of the connection's event marker as of this state (null before its first claim).</summary>
+    public string? EventVersion { get; set; }
+
+    /// <summary>
+    /// True when the pointer that led to the spilled row is older than the row: an attempt of this same event saved a
+    /// newer state already, so this one is a retry (never serialized).
+    /// </summary>
+    public bool SpilledByEarlierAttempt { get; set; }
+
     /// <summary>The ETag of the spilled row this state was read from, if it was spilled.</summary>
     public string? SpillETag { get; set; }
 

@@ -7,7 +7,7 @@ namespace StompFunctions.Broker.Sessions;
 /// <summary>
 /// The compact, versioned form of <see cref="SessionState"/>: base64 of a small JSON object with one-letter
 /// keys (base64 because Web PubSub hands the value back as an HTTP header, and its docs advise it).
-/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","r":["role"],"b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail","q":"seq"}</code>
+/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","e":"event version","r":["role"],"b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail","q":"seq"}</code>
 /// A spilled state is replaced by a pointer <c>{"f":1,"spill":"etag"}</c>; the state itself is then in the store
 /// under the connection id. Unknown keys are skipped so a newer writer does not break an older reader.
 /// </summary>
@@ -48,6 +48,7 @@ internal static class SessionStateSerializer
         writer.WriteNumber("v"u8, (int)state.Version);
         WriteOptional(writer, "s"u8, state.SessionId);
         WriteOptional(writer, "u"u8, state.User);
+        WriteOptional(writer, "e"u8, state.EventVersion);
         if (state.Roles is { Length: > 0 } roles)
         {
             writer.WriteStartArray("r"u8);
@@ -200,6 +201,11 @@ internal static class SessionStateSerializer
         {
             reader.Read();
             state.User = reader.GetString();
+        }
+        else if (reader.ValueTextEquals("e"u8))
+        {
+            reader.Read();
+            state.EventVersion = reader.GetString();
         }
         else if (reader.ValueTextEquals("r"u8))
         {

@@ -30,7 +30,7 @@ public sealed class SessionStateTests
     }
 
     [Fact]
-    public async Task SEND_reads_the_routes_once_and_writes_nothing()
+    public async Task SEND_reads_the_routes_once_and_claims_its_event_with_one_write_only_when_someone_listens()
     {
         var store = new ScriptedStore();
         var harness = new EngineHarness(store: store);
@@ -40,10 +40,29 @@ public sealed class SessionStateTests
         var (reads, writes) = (store.RouteReads, store.Writes);
 
         await publisher.ExchangeAsync("SEND\ndestination:/topic/t\n\nx\0");
+        var afterListened = (store.RouteReads, store.Writes);
+        await publisher.ExchangeAsync("SEND\ndestination:/topic/nobody\n\nx\0");
 
-        Assert.Equal(reads + 1, store.RouteReads);
-        Assert.Equal(writes, store.Writes);
+        Assert.Equal((reads + 1, writes + 1), afterListened);
+        Assert.Equal((reads + 2, writes + 1), (store.RouteReads, store.Writes));
         Assert.Equal(2, subscriber.Delivered.Count);
+    }
+
+    [Fact]
+    public async Task With_ApplyEventsOnce_off_SEND_reads_the_routes_once_and_writes_nothing()
+    {
+        var store = new ScriptedStore();
+        var harness = new EngineHarness(o => o.ApplyEventsOnce = false, store: store);
+        var subscriber = await harness.ConnectedClientAsync("sub");
+        var publisher = await harness.ConnectedClientAsync("pub");
+        await subscriber.ExchangeAsync("SUBSCRIBE\nid:a\ndestination:/topic/t\n\n\0");
+        var (reads, writes) = (store.RouteReads, store.Writes);
+
+        var result = await publisher.SendAsync("SEND\ndestination:/topic/t\n\nx\0");
+
+        Assert.Equal((reads + 1, writes), (store.RouteReads, store.Writes));
+        Assert.False(result.ConnectionStateChanged);
+        Assert.Single(subscriber.Delivered);
     }
 
     [Fact]

@@ -301,7 +301,8 @@ public sealed class SubscribeAndSendTests
         await client.ExchangeAsync("SUBSCRIBE\nid:sub-0\ndestination:/topic/a\n\n\0");
         var state = client.State;
 
-        var result = await client.SendAsync("SEND\ndestination:/topic/a\n\nx\0");
+        // A SEND nobody receives claims nothing, so it changes nothing (a delivered one records its event claim).
+        var result = await client.SendAsync("SEND\ndestination:/topic/nobody\n\nx\0");
 
         Assert.False(result.ConnectionStateChanged);
         Assert.Equal(state, result.ConnectionState);

@@ -7,7 +7,8 @@ namespace StompFunctions.Tables.Tests.Store;
 
 /// <summary>
 /// The request budget of each hot operation, counted by a pipeline policy on a real Azurite:
-/// SEND reads routes with one request and writes nothing; SUBSCRIBE and UNSUBSCRIBE are one request each.
+/// SEND reads routes with one request and, when someone listens, claims its event with one conditional write
+/// (a retry's lost claim costs one more read); SUBSCRIBE and UNSUBSCRIBE are one request each.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RequestBudgetTests(AzuriteFixture azurite)
@@ -29,6 +30,26 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
         Assert.Single(routes);
         Assert.Equal(1, counter.Reads);
         Assert.Equal(0, counter.Writes);
+    }
+
+    [Fact]
+    public async Task Claiming_the_event_of_a_delivered_SEND_is_one_write_and_a_lost_claim_one_more_read()
+    {
+        var counter = new TableRequestCounter();
+        var store = TestStores.Create(azurite, counter);
+        var connection = $"budget-{Guid.NewGuid():N}";
+        var first = await store.ClaimEventAsync(connection, null, Ct);
+        counter.Reset();
+
+        var next = await store.ClaimEventAsync(connection, first.Version, Ct);
+        var (reads, writes) = (counter.Reads, counter.Writes);
+        counter.Reset();
+        var retried = await store.ClaimEventAsync(connection, first.Version, Ct);
+
+        Assert.True(next.Claimed);
+        Assert.Equal((0, 1), (reads, writes));
+        Assert.False(retried.Claimed);
+        Assert.Equal((1, 1), (counter.Reads, counter.Writes));
     }
 
     [Fact]

@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using StompFunctions.WebPubSub.Tests.Infrastructure;
 
 namespace StompFunctions.WebPubSub.Tests.EndToEnd;
@@ -21,17 +18,15 @@ public sealed class UserIdTests
     [InlineData("a%41 b")]
     public async Task STOMP_S15_a_non_ascii_user_reaches_CONNECTED_and_a_handlers_sender_header_exactly(string user)
     {
-        using var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol("v12.stomp");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await socket.ConnectAsync(await NegotiateAsync(user), timeout.Token);
+        using var socket = await StompSocket.OpenAsync(_http, _stack.NegotiateUrl, user, timeout.Token);
 
-        await SendAsync(socket, "CONNECT\naccept-version:1.2\nhost:/\n\n\0", timeout.Token);
-        var connected = await ReceiveAsync(socket, timeout.Token);
-        await SendAsync(socket, "SUBSCRIBE\nid:0\ndestination:/topic/whoami\nreceipt:r\n\n\0", timeout.Token);
-        var receipt = await ReceiveAsync(socket, timeout.Token);
-        await SendAsync(socket, "SEND\ndestination:/app/whoami\n\nhello\0", timeout.Token);
-        var message = await ReceiveAsync(socket, timeout.Token);
+        await StompSocket.SendAsync(socket, "CONNECT\naccept-version:1.2\nhost:/\n\n\0", timeout.Token);
+        var connected = await StompSocket.ReceiveAsync(socket, timeout.Token);
+        await StompSocket.SendAsync(socket, "SUBSCRIBE\nid:0\ndestination:/topic/whoami\nreceipt:r\n\n\0", timeout.Token);
+        var receipt = await StompSocket.ReceiveAsync(socket, timeout.Token);
+        await StompSocket.SendAsync(socket, "SEND\ndestination:/app/whoami\n\nhello\0", timeout.Token);
+        var message = await StompSocket.ReceiveAsync(socket, timeout.Token);
 
         Assert.StartsWith("CONNECTED\n", connected, StringComparison.Ordinal);
         Assert.Contains("\nuser-name:" + user + "\n", connected, StringComparison.Ordinal);
@@ -80,31 +75,4 @@ public sealed class UserIdTests
     }
 
     private Uri ConnectUrl => new(_stack.UpstreamUrl.AbsoluteUri + "/connect");
-
-    private async Task<Uri> NegotiateAsync(string user)
-    {
-        using var response = await _http.GetAsync(new Uri(_stack.NegotiateUrl, "?user=" + Uri.EscapeDataString(user)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new Uri(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("url").GetString()!);
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, string frame, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        var count = 0;
-        for (var reads = 0; reads < 1000; reads++)
-        {
-            var result = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken);
-            count += result.Count;
-            if (result.EndOfMessage)
-            {
-                break;
-            }
-        }
-
-        return Encoding.UTF8.GetString(buffer, 0, count);
-    }
 }
