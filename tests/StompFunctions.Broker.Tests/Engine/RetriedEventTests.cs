@@ -54,6 +54,22 @@ public sealed class RetriedEventTests
     }
 
     [Fact]
+    public async Task A_retried_queue_SEND_is_stored_once()
+    {
+        var harness = new EngineHarness();
+        var publisher = await harness.ConnectedClientAsync("pub");
+        var consumer = await harness.ConnectedClientAsync("sub");
+        var before = publisher.State;
+
+        var first = await Replay(harness, "pub", before, "SEND\ndestination:/queue/jobs\nreceipt:q\n\nwork\0");
+        var retry = await Replay(harness, "pub", before, "SEND\ndestination:/queue/jobs\nreceipt:q\n\nwork\0");
+        await consumer.ExchangeAsync("SUBSCRIBE\nid:s\ndestination:/queue/jobs\n\n\0");
+
+        Assert.Equal("work", Assert.Single(consumer.Delivered).BodyText);
+        Assert.True(first.Reply.Span.SequenceEqual(retry.Reply.Span));
+    }
+
+    [Fact]
     public async Task A_retried_event_of_a_spilled_session_delivers_nothing_and_answers_with_the_newer_state()
     {
         var store = new ScriptedStore();
