@@ -11,6 +11,7 @@ import { StompTestClient, clientUrl, within } from './support/clients.mjs';
 
 const python = '/usr/bin/python3';
 const script = path.join(repoRoot, 'tests/js/e2e/stomppy/interop.py');
+const reliability = path.join(repoRoot, 'tests/js/e2e/stomppy/reliability.py');
 
 function probe() {
   if (!existsSync(python)) return 'Debian python3 is not installed (/usr/bin/python3)';
@@ -48,4 +49,17 @@ test('STOMP-S21 stomp.py (STOMP command, its own Protocol12) over WebSocket and 
   assert.match(reply.body, /^hello from stomp\.py/);
   assert.equal(await within(exited, 20_000, 'stomp.py to exit'), 0, out);
   assert.match(out, /GOT hello from stompjs/);
+});
+
+test('RabbitMQ\'s reliability scenario: 10,000 messages to /queue/reliability right after a SUBSCRIBE without receipt all arrive', { skip: skipReason ?? false }, async (t) => {
+  const count = 10_000;
+  const child = spawn(python, [reliability, await clientUrl(stack, 'py-consumer'), await clientUrl(stack, 'py-publisher'), String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill('SIGKILL'));
+  let out = '';
+  child.stdout.on('data', (c) => { out += c; });
+  child.stderr.on('data', (c) => { out += c; });
+  const code = await within(new Promise((resolve) => child.once('exit', resolve)), 180_000, 'stomp.py to send and receive every message');
+  t.diagnostic(out.trim());
+  assert.match(out, new RegExp(`RECEIVED ${count} DISTINCT ${count} OF ${count}`), out);
+  assert.equal(code, 0, out);
 });
