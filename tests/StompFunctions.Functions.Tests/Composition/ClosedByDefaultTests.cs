@@ -4,7 +4,6 @@ using StompFunctions.Broker.Authorization;
 using StompFunctions.Functions.Tests.Infrastructure;
 using StompFunctions.Tables;
 using StompFunctions.WebPubSub.ClientAccess;
-using StompFunctions.WebPubSub.ClientAuthentication;
 
 namespace StompFunctions.Functions.Tests.Composition;
 
@@ -36,17 +35,6 @@ public sealed class ClosedByDefaultTests
         context.Response.Body = body;
         await services.GetRequiredService<StompNegotiateHandler>().HandleAsync(context);
         return (context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()));
-    }
-
-    [Fact]
-    public async Task Without_client_authentication_settings_negotiate_refuses_every_caller_with_401()
-    {
-        using var host = FunctionsAppHost.Build(Settings());
-
-        var (status, body) = await NegotiateAsync(host.Services);
-
-        Assert.Equal(StatusCodes.Status401Unauthorized, status);
-        Assert.Equal(ClientAuthenticationMessages.Message(ClientAuthenticationFailure.NotConfigured), body);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StompFunctions.Functions.Tests.Infrastructure;
 using StompFunctions.Functions.Triggers;
 using StompFunctions.Tables;
+using StompFunctions.WebPubSub.ClientAuthentication;
 
 namespace StompFunctions.Functions.Tests.Triggers;
 
@@ -43,6 +44,9 @@ public sealed class NegotiateFunctionTests(FunctionsStackFixture stack) : IDispo
         await function.RunAsync(context.Request);
 
         Assert.Equal((int)HttpStatusCode.Unauthorized, context.Response.StatusCode);
+        Assert.Equal(
+            ClientAuthenticationMessages.Message(ClientAuthenticationFailure.NotConfigured),
+            System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
     }
 
     public void Dispose() => _http.Dispose();
