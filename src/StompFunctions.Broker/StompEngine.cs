@@ -122,7 +122,7 @@ public sealed class StompEngine
         }
         catch (StompStoreUnavailableException ex)
         {
-            EngineLog.StoreUnavailable(_logger, ex, message.ConnectionId);
+            EngineLog.StoreUnavailable(_logger, message.ConnectionId, ex.Message);
             return Refuse(message.ConnectionState, EngineFailure.For(EngineError.StoreUnavailable));
         }
 
@@ -195,7 +195,7 @@ public sealed class StompEngine
         }
         catch (StompStoreUnavailableException ex)
         {
-            EngineLog.DisconnectCleanupFailed(_logger, ex, connectionId);
+            EngineLog.DisconnectCleanupFailed(_logger, connectionId, ex.Message);
         }
     }
 

@@ -11,12 +11,14 @@ internal static partial class EngineLog
     [LoggerMessage(2001, LogLevel.Error, "Connection {ConnectionId}: handling {Command} failed.", EventName = nameof(FrameFailed))]
     public static partial void FrameFailed(ILogger logger, Exception exception, string connectionId, string command);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Connection {ConnectionId}: the state store is unavailable.", EventName = nameof(StoreUnavailable))]
-    public static partial void StoreUnavailable(ILogger logger, Exception exception, string connectionId);
+    // Per frame during an outage, so Debug and without a stack trace: the store reports the outage itself, one
+    // warning per failure kind and minute, and the client gets an ERROR saying so.
+    [LoggerMessage(2002, LogLevel.Debug, "Connection {ConnectionId}: the state store is unavailable ({Reason}).", EventName = nameof(StoreUnavailable))]
+    public static partial void StoreUnavailable(ILogger logger, string connectionId, string reason);
 
     [LoggerMessage(2003, LogLevel.Warning, "Connection {ConnectionId}: the connection state is corrupt or its spilled part is missing.", EventName = nameof(StateCorrupt))]
     public static partial void StateCorrupt(ILogger logger, string connectionId);
 
-    [LoggerMessage(2004, LogLevel.Warning, "Connection {ConnectionId}: cleanup after disconnect failed; the collector will finish it.", EventName = nameof(DisconnectCleanupFailed))]
-    public static partial void DisconnectCleanupFailed(ILogger logger, Exception exception, string connectionId);
+    [LoggerMessage(2004, LogLevel.Debug, "Connection {ConnectionId}: cleanup after disconnect failed ({Reason}); the collector will finish it.", EventName = nameof(DisconnectCleanupFailed))]
+    public static partial void DisconnectCleanupFailed(ILogger logger, string connectionId, string reason);
 }

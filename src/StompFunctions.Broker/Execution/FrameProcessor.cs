@@ -121,7 +121,7 @@ internal sealed class FrameProcessor(StompParseOptions parsing, int maxPendingFr
         }
         catch (StompStoreUnavailableException ex)
         {
-            EngineLog.StoreUnavailable(logger, ex, execution.ConnectionId);
+            EngineLog.StoreUnavailable(logger, execution.ConnectionId, ex.Message);
             command.Fail(EngineError.StoreFailedDuringFrame);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -73,7 +73,7 @@ internal sealed class SessionPersistence(IStompStateStore store, StompBrokerOpti
         catch (StompStoreUnavailableException ex)
         {
             // Frames were handled but the session cannot be kept: the client must start over (after at most one ERROR).
-            EngineLog.StoreUnavailable(logger, ex, execution.ConnectionId);
+            EngineLog.StoreUnavailable(logger, execution.ConnectionId, ex.Message);
             execution.Fail(default, EngineError.StateNotSaved);
             return previous ?? "";
         }

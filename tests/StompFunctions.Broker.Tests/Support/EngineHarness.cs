@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -10,13 +11,13 @@ namespace StompFunctions.Broker.Tests.Support;
 /// <summary>An engine over the in-memory ports, plus helpers to drive connections through it.</summary>
 internal sealed class EngineHarness
 {
-    public EngineHarness(Action<StompBrokerOptions>? configure = null, Action<StompHandlerRegistry>? register = null, IStompStateStore? store = null)
+    public EngineHarness(Action<StompBrokerOptions>? configure = null, Action<StompHandlerRegistry>? register = null, IStompStateStore? store = null, ILogger<StompEngine>? logger = null)
     {
         var options = new StompBrokerOptions();
         configure?.Invoke(options);
         register?.Invoke(Handlers);
         Store = store ?? MemoryStore;
-        Engine = new StompEngine(Store, Gateway, Handlers, Options.Create(options), Time, new SequentialIdGenerator(), NullLogger<StompEngine>.Instance);
+        Engine = new StompEngine(Store, Gateway, Handlers, Options.Create(options), Time, new SequentialIdGenerator(), logger ?? NullLogger<StompEngine>.Instance);
     }
 
     public InMemoryStateStore MemoryStore { get; } = new();

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Testing;
 using StompFunctions.Tables.Client;
 using StompFunctions.Tables.Store;
 using StompFunctions.Tables.Tests.Azurite;
-using StompFunctions.Tables.Tests.Support;
 
 namespace StompFunctions.Tables.Tests.Store;
 

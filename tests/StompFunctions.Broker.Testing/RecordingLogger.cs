@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace StompFunctions.Tables.Tests.Support;
+namespace StompFunctions.Broker.Testing;
 
 /// <summary>Keeps every log entry (level, event id, formatted line, exception) for assertions.</summary>
-internal sealed class RecordingLogger<T> : ILogger<T>
+public sealed class RecordingLogger<T> : ILogger<T>
 {
     public ConcurrentQueue<Entry> Entries { get; } = new();
 
