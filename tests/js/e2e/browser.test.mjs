@@ -84,14 +84,20 @@ test('two pages chat with each other through the demo page, see who joined and l
   assert.ok(existsSync(path.join(outputDir, 'chat-laptop.png')));
 });
 
-test('the page keeps retrying while negotiate fails, and says so', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
+/** A page whose negotiate answers `status` with `body`, after joining as `name`. */
+async function joinWithNegotiateAnswer(name, status, body) {
   const page = await context.newPage();
   page.setDefaultTimeout(waitMs);
-  // Answer negotiate with a failure to see what a user would see while the server is away.
-  await page.route('**/api/negotiate**', (route) => route.fulfill({ status: 503, body: 'service unavailable for the test' }));
+  await page.route('**/api/negotiate**', (route) => route.fulfill({ status, body }));
   await page.goto(stack.pageUrl);
-  await page.fill('#name-input', 'Carol');
+  await page.fill('#name-input', name);
   await page.click('#join-button');
+  return page;
+}
+
+test('the page keeps retrying while negotiate fails, and says so', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
+  // Answer negotiate with a failure to see what a user would see while the server is away.
+  const page = await joinWithNegotiateAnswer('Carol', 503, 'service unavailable for the test');
   await page.locator('#error', { hasText: /503.*Retrying in 2 s \(attempt 2\)/ }).waitFor();
   await page.waitForSelector('#status[data-state="reconnecting"]');
   assert.match(await page.textContent('#status'), /retrying/);
@@ -102,12 +108,7 @@ test('the page keeps retrying while negotiate fails, and says so', { skip: !have
 });
 
 test('a refused negotiate (4xx) is a plain error, not an endless retry', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
-  const page = await context.newPage();
-  page.setDefaultTimeout(waitMs);
-  await page.route('**/api/negotiate**', (route) => route.fulfill({ status: 403, body: 'not for you' }));
-  await page.goto(stack.pageUrl);
-  await page.fill('#name-input', 'Dan');
-  await page.click('#join-button');
+  const page = await joinWithNegotiateAnswer('Dan', 403, 'not for you');
   await page.locator('#error', { hasText: /403: not for you/ }).waitFor();
   await page.waitForSelector('#status[data-state="error"]');
   await page.close();

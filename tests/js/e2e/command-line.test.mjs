@@ -19,6 +19,19 @@ async function occupyPort() {
   return { port, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/** Runs a program on a port another listener holds: one line naming the port and --port, exit code 1. */
+async function assertPortInUseIsOneLine(dll, args = []) {
+  const taken = await occupyPort();
+  try {
+    const { code, output } = await runExpectingExit(dll, ['--port', String(taken.port), ...args]);
+    assert.equal(code, 1, output);
+    assertOneLine(output);
+    assert.match(output, new RegExp(`Port ${taken.port} is already in use.*--port`));
+  } finally {
+    await taken.close();
+  }
+}
+
 function assertOneLine(output) {
   const lines = output.trim().split('\n');
   assert.equal(lines.length, 1, `one line, not:\n${output}`);
@@ -40,17 +53,7 @@ describe('the DevHost command line', () => {
     }
   });
 
-  test('a port already in use is one line naming the port and --port, exit code 1', async () => {
-    const taken = await occupyPort();
-    try {
-      const { code, output } = await runExpectingExit(devHostDll, ['--port', String(taken.port)]);
-      assert.equal(code, 1, output);
-      assertOneLine(output);
-      assert.match(output, new RegExp(`Port ${taken.port} is already in use.*--port`));
-    } finally {
-      await taken.close();
-    }
-  });
+  test('a port already in use is one line naming the port and --port, exit code 1', () => assertPortInUseIsOneLine(devHostDll));
 });
 
 describe('the standalone emulator command line', () => {
@@ -68,17 +71,7 @@ describe('the standalone emulator command line', () => {
     }
   });
 
-  test('a port already in use is one line and exit code 1', async () => {
-    const taken = await occupyPort();
-    try {
-      const { code, output } = await runExpectingExit(emulatorDll, ['--port', String(taken.port), '--host', '127.0.0.1']);
-      assert.equal(code, 1, output);
-      assertOneLine(output);
-      assert.match(output, new RegExp(`Port ${taken.port} is already in use.*--port`));
-    } finally {
-      await taken.close();
-    }
-  });
+  test('a port already in use is one line and exit code 1', () => assertPortInUseIsOneLine(emulatorDll, ['--host', '127.0.0.1']));
 
   describe('running', () => {
     let emulator;
