@@ -4,7 +4,7 @@ using StompFunctions.Broker.Ports;
 namespace StompFunctions.Broker.Queues;
 
 /// <summary>
-/// Sends the deliveries a commit claimed, all at once, then settles what the sends decided: an auto-mode message
+/// Sends the deliveries a commit claimed (each consumer's in queue order, consumers at once), then settles what the sends decided: an auto-mode message
 /// that was sent is deleted (conditional on the claim's ETag, so a message that came back after its lease and was
 /// claimed again is left to its new owner); one that was not sent goes back uncounted. Client-mode claims stay
 /// until ACKed, except unsent ones, which the broker puts back.
@@ -26,17 +26,15 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
         }
         else
         {
-            var sends = new Task<bool>[deliveries.Count];
-            for (var i = 0; i < sends.Length; i++)
+            // One consumer's messages go one after another, in queue order (REST sends to one connection in flight
+            // together may arrive in any order); different consumers' go at the same time.
+            var sends = new List<Task>();
+            foreach (var consumer in Enumerable.Range(0, deliveries.Count).GroupBy(i => deliveries[i].Consumer.Owner, StringComparer.Ordinal))
             {
-                sends[i] = TrySendAsync(deliveries[i], cancellationToken).AsTask();
+                sends.Add(SendInOrderAsync(deliveries, [.. consumer], sent, cancellationToken));
             }
 
             await Task.WhenAll(sends).ConfigureAwait(false);
-            for (var i = 0; i < sends.Length; i++)
-            {
-                sent[i] = sends[i].Result;
-            }
         }
 
         List<QueueWrite>? autoSettlements = null;
@@ -66,6 +64,14 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
         if (unsent is not null)
         {
             await broker.ReturnUnsentAsync(queue, unsent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendInOrderAsync(List<QueueDelivery> deliveries, int[] indexes, bool[] sent, CancellationToken cancellationToken)
+    {
+        foreach (var i in indexes)
+        {
+            sent[i] = await TrySendAsync(deliveries[i], cancellationToken).ConfigureAwait(false);
         }
     }
 

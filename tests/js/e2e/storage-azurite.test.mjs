@@ -52,3 +52,20 @@ test('with --storage pointing at Azurite, the banner names Table Storage and sto
   await publisher.publishConfirmed({ destination: '/topic/tables', body: 'stored routes' }, 'sent');
   assert.equal((await inbox.next()).body, 'stored routes');
 });
+
+test('a queue on Table Storage keeps messages sent before any consumer and hands them over in order, each once', async (t) => {
+  const publisher = await StompTestClient.connect(stack);
+  const consumer = await StompTestClient.connect(stack);
+  t.after(async () => { await publisher.close(); await consumer.close(); });
+  for (let i = 0; i < 3; i++) {
+    await publisher.publishConfirmed({ destination: '/queue/tables', body: `waiting ${i}` }, `q${i}`);
+  }
+  const inbox = await consumer.subscribe('/queue/tables', { receipt: 'qsub', ack: 'client-individual', 'prefetch-count': '10' });
+  const bodies = [];
+  for (let i = 0; i < 3; i++) {
+    const message = await inbox.next();
+    bodies.push(message.body);
+    message.ack();
+  }
+  assert.deepEqual(bodies, ['waiting 0', 'waiting 1', 'waiting 2']);
+});
