@@ -1,4 +1,3 @@
-
 namespace StompFunctions.Emulator.Rest;
 
 internal sealed partial class RestApi
@@ -10,8 +9,5 @@ internal sealed partial class RestApi
 
         [LoggerMessage(4201, LogLevel.Error, "Data-plane call failed unexpectedly", EventName = nameof(OperationFailed))]
         public static partial void OperationFailed(ILogger logger, Exception exception);
-
-        [LoggerMessage(4202, LogLevel.Debug, "Sent a message to {Count} connection(s) of hub {Hub}", EventName = nameof(Sent))]
-        public static partial void Sent(ILogger logger, string hub, int count);
     }
 }

@@ -24,4 +24,14 @@ internal sealed record RestCall(HttpContext Context, string HubName, HubState Hu
 
     public Task NotFoundAsync(string message, string? target = null) =>
         ServiceError.WriteAsync(Context, StatusCodes.Status404NotFound, "NotFound", message, target);
+
+    public Task InvalidGroupAsync() =>
+        BadRequestAsync("A group name must have 1 to 1024 characters and not be only whitespace.", "group");
+
+    public Task PayloadTooLargeAsync(int max) =>
+        ServiceError.WriteAsync(Context, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The message exceeds the limit of {max} bytes.");
+
+    /// <summary>The request body, or null when it is longer than <paramref name="max"/>.</summary>
+    public Task<byte[]?> ReadBodyAsync(int max) =>
+        BoundedBody.ReadAsync(Request.Body, Request.ContentLength, max, Context.RequestAborted);
 }

@@ -3,13 +3,14 @@ using StompFunctions.Emulator.Hubs;
 
 namespace StompFunctions.Emulator.Rest;
 
-internal sealed partial class RestApi
+/// <summary>Data-plane operations that grant, revoke and check a connection's <c>sendToGroup</c> / <c>joinLeaveGroup</c> permission.</summary>
+internal static class PermissionEndpoints
 {
     private static readonly string[] Permissions = ["sendToGroup", "joinLeaveGroup"];
 
-    private static Task GrantPermissionAsync(RestCall call) => ChangePermissionAsync(call, grant: true);
+    public static Task GrantAsync(RestCall call) => ChangePermissionAsync(call, grant: true);
 
-    private static Task RevokePermissionAsync(RestCall call) => ChangePermissionAsync(call, grant: false);
+    public static Task RevokeAsync(RestCall call) => ChangePermissionAsync(call, grant: false);
 
     private static async Task ChangePermissionAsync(RestCall call, bool grant)
     {
@@ -44,7 +45,7 @@ internal sealed partial class RestApi
         await call.StatusAsync(grant ? StatusCodes.Status200OK : StatusCodes.Status204NoContent);
     }
 
-    private static async Task CheckPermissionAsync(RestCall call)
+    public static async Task CheckAsync(RestCall call)
     {
         if (!TryReadPermission(call, out var permission, out var target))
         {

@@ -5,15 +5,15 @@ using StompFunctions.Emulator.Hubs;
 
 namespace StompFunctions.Emulator.Rest;
 
-internal sealed partial class RestApi
+/// <summary>
+/// <c>:generateToken</c>: a client token with the claims the SDKs put in (webpubsub-protocol.md §1.1):
+/// <c>aud</c> = <c>{endpoint}/client/hubs/{hub}</c>, <c>iat</c>/<c>nbf</c>/<c>exp</c>, <c>sub</c>, <c>role</c>, <c>webpubsub.group</c>.
+/// </summary>
+internal sealed class TokenEndpoint(HubRegistry hubs, EmulatorEndpoint endpoint, TimeProvider time)
 {
     private const int DefaultTokenMinutes = 60;
 
-    /// <summary>
-    /// <c>:generateToken</c>: a client token with the claims the SDKs put in (webpubsub-protocol.md §1.1):
-    /// <c>aud</c> = <c>{endpoint}/client/hubs/{hub}</c>, <c>iat</c>/<c>nbf</c>/<c>exp</c>, <c>sub</c>, <c>role</c>, <c>webpubsub.group</c>.
-    /// </summary>
-    private async Task GenerateTokenAsync(RestCall call)
+    public async Task GenerateAsync(RestCall call)
     {
         var minutes = DefaultTokenMinutes;
         if (call.Query("minutesToExpire") is { } text
@@ -33,7 +33,7 @@ internal sealed partial class RestApi
         var groups = call.QueryValues("group");
         if (!groups.All(NameRules.IsValidGroup))
         {
-            await InvalidGroupAsync(call);
+            await call.InvalidGroupAsync();
             return;
         }
 

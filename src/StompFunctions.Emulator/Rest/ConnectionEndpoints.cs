@@ -4,20 +4,21 @@ using StompFunctions.Emulator.Hubs;
 
 namespace StompFunctions.Emulator.Rest;
 
-internal sealed partial class RestApi
+/// <summary>Data-plane operations that ask whether a connection, group or user exists, and that close connections.</summary>
+internal static class ConnectionEndpoints
 {
     private const string DefaultCloseReason = "The connection was closed by the server.";
 
-    private static Task ConnectionExistsAsync(RestCall call) =>
+    public static Task ConnectionExistsAsync(RestCall call) =>
         call.StatusAsync(call.Hub.TryGetConnection(call.Segment(1), out _) ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
 
-    private static Task GroupExistsAsync(RestCall call) =>
+    public static Task GroupExistsAsync(RestCall call) =>
         call.StatusAsync(call.Hub.HasGroup(call.Segment(1)) ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
 
-    private static Task UserExistsAsync(RestCall call) =>
+    public static Task UserExistsAsync(RestCall call) =>
         call.StatusAsync(call.Hub.HasUser(call.Segment(1)) ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
 
-    private static Task CloseConnectionAsync(RestCall call)
+    public static Task CloseConnectionAsync(RestCall call)
     {
         if (call.Hub.TryGetConnection(call.Segment(1), out var connection))
         {
@@ -27,12 +28,12 @@ internal sealed partial class RestApi
         return call.StatusAsync(StatusCodes.Status204NoContent);
     }
 
-    private static Task CloseAllAsync(RestCall call) => CloseManyAsync(call, call.Hub.Connections);
+    public static Task CloseAllAsync(RestCall call) => CloseManyAsync(call, call.Hub.Connections);
 
-    private static Task CloseGroupAsync(RestCall call) =>
-        NameRules.IsValidGroup(call.Segment(1)) ? CloseManyAsync(call, call.Hub.GroupMembers(call.Segment(1))) : InvalidGroupAsync(call);
+    public static Task CloseGroupAsync(RestCall call) =>
+        NameRules.IsValidGroup(call.Segment(1)) ? CloseManyAsync(call, call.Hub.GroupMembers(call.Segment(1))) : call.InvalidGroupAsync();
 
-    private static Task CloseUserAsync(RestCall call) => CloseManyAsync(call, call.Hub.UserConnections(call.Segment(1)));
+    public static Task CloseUserAsync(RestCall call) => CloseManyAsync(call, call.Hub.UserConnections(call.Segment(1)));
 
     private static Task CloseManyAsync(RestCall call, IEnumerable<ClientConnection> connections)
     {

@@ -1,0 +1,59 @@
+namespace StompFunctions.Emulator.Rest;
+
+/// <summary>One data-plane operation, called once the request is authenticated and its hub known.</summary>
+internal delegate Task RestOperation(RestCall call);
+
+/// <summary>
+/// The data-plane route table: path shape (<see cref="RestRoute.Shape"/>) and HTTP method to the operation of
+/// the endpoint group serving that REST area.
+/// </summary>
+internal sealed class RestRoutes
+{
+    private readonly Dictionary<string, Dictionary<string, RestOperation>> _table = new(StringComparer.Ordinal);
+
+    public RestRoutes(SendEndpoints send, GroupEndpoints groups, TokenEndpoint token)
+    {
+        Add(":send", "POST", send.ToAllAsync);
+        Add(":closeConnections", "POST", ConnectionEndpoints.CloseAllAsync);
+        Add(":generateToken", "POST", token.GenerateAsync);
+        Add(":addToGroups", "POST", call => groups.ChangeByFilterAsync(call, add: true));
+        Add(":removeFromGroups", "POST", call => groups.ChangeByFilterAsync(call, add: false));
+        Add("connections/{}", "HEAD", ConnectionEndpoints.ConnectionExistsAsync);
+        Add("connections/{}", "DELETE", ConnectionEndpoints.CloseConnectionAsync);
+        Add("connections/{}/:send", "POST", send.ToConnectionAsync);
+        Add("connections/{}/groups", "DELETE", GroupEndpoints.RemoveConnectionFromAllAsync);
+        Add("groups/{}", "HEAD", ConnectionEndpoints.GroupExistsAsync);
+        Add("groups/{}/:send", "POST", send.ToGroupAsync);
+        Add("groups/{}/:closeConnections", "POST", ConnectionEndpoints.CloseGroupAsync);
+        Add("groups/{}/connections", "GET", GroupConnectionsPage.ListAsync);
+        Add("groups/{}/connections/{}", "PUT", GroupEndpoints.AddConnectionAsync);
+        Add("groups/{}/connections/{}", "DELETE", GroupEndpoints.RemoveConnectionAsync);
+        Add("users/{}", "HEAD", ConnectionEndpoints.UserExistsAsync);
+        Add("users/{}/:send", "POST", send.ToUserAsync);
+        Add("users/{}/:closeConnections", "POST", ConnectionEndpoints.CloseUserAsync);
+        Add("users/{}/groups", "DELETE", GroupEndpoints.RemoveUserFromAllAsync);
+        Add("users/{}/groups/{}", "PUT", GroupEndpoints.AddUserAsync);
+        Add("users/{}/groups/{}", "DELETE", GroupEndpoints.RemoveUserAsync);
+        Add("permissions/{}/connections/{}", "PUT", PermissionEndpoints.GrantAsync);
+        Add("permissions/{}/connections/{}", "DELETE", PermissionEndpoints.RevokeAsync);
+        Add("permissions/{}/connections/{}", "HEAD", PermissionEndpoints.CheckAsync);
+    }
+
+    /// <summary>The operation, or null; then <paramref name="pathKnown"/> tells a wrong method (405) from an unknown path (404).</summary>
+    public RestOperation? Find(string method, string shape, out bool pathKnown)
+    {
+        pathKnown = _table.TryGetValue(shape, out var byMethod);
+        return byMethod is not null && byMethod.TryGetValue(method, out var operation) ? operation : null;
+    }
+
+    private void Add(string shape, string method, RestOperation operation)
+    {
+        if (!_table.TryGetValue(shape, out var byMethod))
+        {
+            byMethod = new Dictionary<string, RestOperation>(StringComparer.Ordinal);
+            _table[shape] = byMethod;
+        }
+
+        byMethod.Add(method, operation);
+    }
+}
