@@ -1,37 +1,17 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text;
 
 namespace StompFunctions.Emulator.Connections;
 
 /// <summary>
-/// One client WebSocket held by the emulator: identity, groups, permissions, connection state and an ordered send
-/// queue bounded by bytes. A WebSocket allows one send at a time, so at most one pump runs per connection; when the
-/// connection is idle the caller's thread sends directly, which lets a fan-out to thousands of sockets complete
-/// mostly synchronously instead of scheduling one thread-pool work item per receiver.
+/// One client WebSocket held by the emulator: identity, groups, permissions, connection state, and its
+/// <see cref="OutboundQueue"/> through which every message and the close frame are sent in order.
 /// </summary>
 internal sealed class ClientConnection
 {
-    private const int MaxCloseReasonBytes = 123; // RFC 6455 §5.5: control frame payload ≤ 125, minus the status code
-
-    /// <summary>What one queued message costs beyond its payload (queue slot, bookkeeping): empty messages are not free.</summary>
-    private const int QueuedMessageOverheadBytes = 64;
-
-    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
-
-    private readonly WebSocket _socket;
-    private readonly long _maxQueuedBytes;
-    private readonly Lock _gate = new();
-    private readonly Queue<OutboundMessage> _queue = new();
-    private readonly CancellationTokenSource _aborted = new();
-    private readonly TaskCompletionSource _sendingDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly OutboundQueue _outbound;
     private long _lastEventId; // the connect event used id 0
-    private string? _closeReason;
     private string? _state;
-    private long _queuedBytes;
-    private bool _sending;
-    private bool _tooSlow;
-    private bool _completed;
 
     public ClientConnection(string hub, string connectionId, string? userId, IReadOnlyList<string> roles, string? subprotocol, string? state, WebSocket socket, long maxQueuedBytes)
     {
@@ -41,8 +21,7 @@ internal sealed class ClientConnection
         Roles = roles;
         Subprotocol = subprotocol;
         _state = state;
-        _socket = socket;
-        _maxQueuedBytes = maxQueuedBytes;
+        _outbound = new OutboundQueue(socket, maxQueuedBytes);
     }
 
     public string Hub { get; }
@@ -68,191 +47,29 @@ internal sealed class ClientConnection
     /// <summary>Granted permissions as <c>permission</c> or <c>permission|group</c>.</summary>
     public ConcurrentDictionary<string, byte> GrantedPermissions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Why the connection ended, reported in the <c>disconnected</c> event.</summary>
-    public string? CloseReason => Volatile.Read(ref _closeReason);
+    /// <inheritdoc cref="OutboundQueue.CloseReason"/>
+    public string? CloseReason => _outbound.CloseReason;
 
-    /// <summary>Cancelled when the socket must be dropped without (more of) a close handshake.</summary>
-    public CancellationToken Aborted => _aborted.Token;
+    /// <inheritdoc cref="OutboundQueue.Aborted"/>
+    public CancellationToken Aborted => _outbound.Aborted;
 
-    /// <summary>Completes once the close frame has been sent or the connection was aborted.</summary>
-    public Task SendingDone => _sendingDone.Task;
+    /// <inheritdoc cref="OutboundQueue.SendingDone"/>
+    public Task SendingDone => _outbound.SendingDone;
 
-    /// <summary>Bytes waiting in the send queue (payloads plus a fixed cost per message); never above the configured bound.</summary>
-    public long QueuedBytes
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queuedBytes;
-            }
-        }
-    }
+    /// <inheritdoc cref="OutboundQueue.QueuedBytes"/>
+    public long QueuedBytes => _outbound.QueuedBytes;
 
-    /// <summary>True once the connection was dropped because its send queue would have exceeded its byte bound.</summary>
-    public bool DroppedAsTooSlow
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _tooSlow;
-            }
-        }
-    }
+    /// <inheritdoc cref="OutboundQueue.DroppedAsTooSlow"/>
+    public bool DroppedAsTooSlow => _outbound.DroppedAsTooSlow;
 
     public long NextEventId() => Interlocked.Increment(ref _lastEventId);
 
-    /// <summary>Sends or queues a message; a client whose queue would grow past its byte bound is too slow to keep and is dropped.</summary>
-    public bool TrySend(ReadOnlyMemory<byte> payload, bool binary) => Enqueue(OutboundMessage.Data(payload, binary));
+    /// <inheritdoc cref="OutboundQueue.TrySend"/>
+    public bool TrySend(ReadOnlyMemory<byte> payload, bool binary) => _outbound.TrySend(payload, binary);
 
-    /// <summary>
-    /// Closes after the messages queued before this call have been sent. <paramref name="reason"/> goes into the
-    /// close frame and, unless <paramref name="eventReason"/> says otherwise, into the <c>disconnected</c> event.
-    /// </summary>
-    public void Close(WebSocketCloseStatus status, string reason, string? eventReason = null)
-    {
-        lock (_gate)
-        {
-            if (_completed)
-            {
-                return;
-            }
-        }
+    /// <inheritdoc cref="OutboundQueue.Close"/>
+    public void Close(WebSocketCloseStatus status, string reason, string? eventReason = null) => _outbound.Close(status, reason, eventReason);
 
-        Interlocked.CompareExchange(ref _closeReason, eventReason ?? reason, null);
-        Enqueue(OutboundMessage.Close(status, reason));
-    }
-
-    /// <summary>Drops the socket at once.</summary>
-    public void Abort(string reason)
-    {
-        Interlocked.CompareExchange(ref _closeReason, reason, null);
-        lock (_gate)
-        {
-            _completed = true;
-            _queue.Clear();
-            _queuedBytes = 0;
-        }
-
-        try
-        {
-            _aborted.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Nothing left to abort.
-        }
-
-        _sendingDone.TrySetResult();
-    }
-
-    private bool Enqueue(OutboundMessage message)
-    {
-        var overflow = false;
-        lock (_gate)
-        {
-            if (_completed)
-            {
-                return false;
-            }
-
-            _completed = message.IsClose;
-            if (!_sending)
-            {
-                _sending = true;
-            }
-            else if (_queuedBytes + CostOf(message) <= _maxQueuedBytes || message.IsClose)
-            {
-                // A close is always queued: it ends the queue, so it cannot make it grow without bound.
-                _queue.Enqueue(message);
-                _queuedBytes += CostOf(message);
-                return true;
-            }
-            else
-            {
-                overflow = true;
-                _tooSlow = true;
-            }
-        }
-
-        if (overflow)
-        {
-            // A full queue cannot carry a close frame either: the service drops such a client (close category SlowClient).
-            Abort("The connection was dropped because it could not keep up with the messages sent to it.");
-            return false;
-        }
-
-        _ = PumpAsync(message);
-        return true;
-    }
-
-    /// <summary>The single sender: runs synchronously while sends complete synchronously, asynchronously otherwise.</summary>
-    private async Task PumpAsync(OutboundMessage message)
-    {
-        try
-        {
-            while (true)
-            {
-                if (message.IsClose)
-                {
-                    await _socket.CloseOutputAsync(message.CloseStatus, Truncate(message.CloseReason), _aborted.Token);
-
-                    // A client that never answers the close frame must not hold the receive loop forever.
-                    _aborted.CancelAfter(CloseHandshakeTimeout);
-                    _sendingDone.TrySetResult();
-                    return;
-                }
-
-                var pending = _socket.SendAsync(message.Payload, message.Type, endOfMessage: true, _aborted.Token);
-                if (pending.IsCompletedSuccessfully)
-                {
-                    pending.GetAwaiter().GetResult();
-                }
-                else
-                {
-                    await pending;
-                }
-
-                lock (_gate)
-                {
-                    if (!_queue.TryDequeue(out message))
-                    {
-                        _sending = false;
-                        return;
-                    }
-
-                    _queuedBytes -= CostOf(message);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
-        {
-            Abort("The connection was lost while sending to it.");
-        }
-    }
-
-    private static long CostOf(OutboundMessage message) => message.IsClose ? 0 : message.Payload.Length + QueuedMessageOverheadBytes;
-
-    private static string? Truncate(string? reason)
-    {
-        if (reason is null || Encoding.UTF8.GetByteCount(reason) <= MaxCloseReasonBytes)
-        {
-            return reason;
-        }
-
-        var length = reason.Length;
-        while (length > 0 && Encoding.UTF8.GetByteCount(reason.AsSpan(0, length)) > MaxCloseReasonBytes)
-        {
-            length--;
-        }
-
-        // Never cut a surrogate pair in half.
-        if (length > 0 && char.IsHighSurrogate(reason[length - 1]))
-        {
-            length--;
-        }
-
-        return reason[..length];
-    }
+    /// <inheritdoc cref="OutboundQueue.Abort"/>
+    public void Abort(string reason) => _outbound.Abort(reason);
 }
