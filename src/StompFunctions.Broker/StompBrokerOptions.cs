@@ -13,9 +13,25 @@ public sealed class StompBrokerOptions
 
     /// <summary>
     /// Whether a SEND to <paramref name="destination"/> fans out with no handler: it starts with one of the
-    /// <see cref="BrokerPrefixes"/>. The HTTP publish endpoint accepts exactly these destinations.
+    /// <see cref="BrokerPrefixes"/> and is no topic pattern. The HTTP publish endpoint accepts exactly these destinations.
     /// </summary>
     public bool IsBrokerDestination(string destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return HasBrokerPrefix(destination) && !IsTopicPattern(destination);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="destination"/> is a topic pattern (<c>/topic/…</c> holding <c>*</c> or <c>#</c>): a SUBSCRIBE
+    /// may name it, a SEND or publish may not.
+    /// </summary>
+    public static bool IsTopicPattern(string destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return Delivery.TopicWildcards.IsPattern(destination);
+    }
+
+    private bool HasBrokerPrefix(string destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
         foreach (var prefix in BrokerPrefixes)

@@ -180,7 +180,7 @@ public sealed class StompEngine
                 // A queue consumer goes, and its unsettled messages go back to the queue for others.
                 _ = _destinations.Classify(subscription.Destination) == DestinationKind.Queue
                     ? await Queues.RemoveConsumerAsync(subscription.Destination, connectionId, subscription.Id, cancellationToken).ConfigureAwait(false)
-                    : await _store.RemoveMemberAsync(subscription.Destination, subscription.Group, connectionId, cancellationToken).ConfigureAwait(false) == StoreOutcome.Ok;
+                    : await _store.RemoveMemberAsync(subscription.StoreDestination, subscription.Group, connectionId, cancellationToken).ConfigureAwait(false) == StoreOutcome.Ok;
             }
 
             if (session.SpillETag is not null)

@@ -56,6 +56,12 @@ internal sealed class SendHandler(CompiledHandlers handlers, DestinationClassifi
             return;
         }
 
+        if (TopicWildcards.IsPattern(destination))
+        {
+            command.Fail(EngineError.WildcardSend, destination);
+            return;
+        }
+
         await services.FanOut.PublishAsync(destination, frame, execution.CancellationToken, execution).ConfigureAwait(false);
     }
 }

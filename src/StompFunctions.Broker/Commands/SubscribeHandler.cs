@@ -50,6 +50,12 @@ internal sealed class SubscribeHandler(
             return;
         }
 
+        if (TopicWildcards.IsPattern(destination) && !TopicWildcards.IsWellFormed(destination))
+        {
+            command.Fail(EngineError.InvalidTopicPattern, destination);
+            return;
+        }
+
         if (!await AuthorizeAndRouteAsync(command, destination, id, ackMode).ConfigureAwait(false))
         {
             return;
@@ -63,11 +69,12 @@ internal sealed class SubscribeHandler(
         }
 
         // The route row first, so a SEND finds the group; the group join before the RECEIPT, so a message
-        // published after the RECEIPT reaches this subscriber.
-        var group = entry.Group;
+        // published after the RECEIPT reaches this subscriber. A topic pattern's rows go to the wildcard index.
+        var route = entry.Route();
+        var group = route.Group;
         await store.AddSubscriptionAsync(
-            new StompRoute(destination, id, ackMode, group),
-            new StompMember(destination, group, execution.ConnectionId, session.User),
+            route,
+            new StompMember(route.Destination, group, execution.ConnectionId, session.User),
             execution.CancellationToken).ConfigureAwait(false);
         await gateway.AddToGroupAsync(execution.ConnectionId, group, execution.CancellationToken).ConfigureAwait(false);
         session.Subscriptions.Add(entry);

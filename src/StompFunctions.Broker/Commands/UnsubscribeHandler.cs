@@ -43,7 +43,7 @@ internal sealed class UnsubscribeHandler(IStompStateStore store, IConnectionGate
         {
             var group = entry.Group;
             await gateway.RemoveFromGroupAsync(execution.ConnectionId, group, execution.CancellationToken).ConfigureAwait(false);
-            await store.RemoveMemberAsync(entry.Destination, group, execution.ConnectionId, execution.CancellationToken).ConfigureAwait(false);
+            await store.RemoveMemberAsync(entry.StoreDestination, group, execution.ConnectionId, execution.CancellationToken).ConfigureAwait(false);
         }
 
         session.Subscriptions.Remove(entry);

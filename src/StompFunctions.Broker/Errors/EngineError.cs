@@ -63,6 +63,12 @@ internal enum EngineError : byte
     /// <summary>A destination with no handler and no broker prefix.</summary>
     UnknownDestination,
 
+    /// <summary>A SEND (or publish) to a topic holding <c>*</c> or <c>#</c>: those are for SUBSCRIBE only.</summary>
+    WildcardSend,
+
+    /// <summary>A SUBSCRIBE whose topic uses <c>*</c> or <c>#</c> inside a word rather than as a word of its own.</summary>
+    InvalidTopicPattern,
+
     /// <summary>SUBSCRIBE without <c>id</c> (1.1, 1.2).</summary>
     MissingSubscriptionId,
 

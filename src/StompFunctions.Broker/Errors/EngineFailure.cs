@@ -69,6 +69,8 @@ internal readonly struct EngineFailure
         EngineError.InvalidHeartBeat => ("invalid heart-beat header", "heart-beat must be two non-negative integers separated by a comma, e.g. 10000,10000."),
         EngineError.MissingDestination => ("missing destination", "{0} requires a destination header."),
         EngineError.UnknownDestination => ("unknown destination", "No handler is registered for '{0}' and it has no broker prefix ({1})."),
+        EngineError.WildcardSend => ("wildcard destination", "'{0}' holds '*' or '#', which only a SUBSCRIBE may use; send to a concrete topic."),
+        EngineError.InvalidTopicPattern => ("invalid topic pattern", "In '{0}' a '*' or '#' must be a whole word between dots, e.g. /topic/stocks.*.price or /topic/logs.#."),
         EngineError.MissingSubscriptionId => ("missing id", "SUBSCRIBE requires an id header."),
         EngineError.InvalidAckMode => ("invalid ack mode", "ack must be auto, client or client-individual (1.0: auto or client)."),
         EngineError.InvalidPrefetchCount => ("invalid prefetch-count", "prefetch-count must be a whole number from 1 up (at most {0} are used)."),

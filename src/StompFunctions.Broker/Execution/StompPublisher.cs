@@ -17,6 +17,11 @@ internal sealed class StompPublisher(MessageFanOut fanOut) : IStompPublisher
     public ValueTask<int> PublishAsync(string destination, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>>? headers, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(destination);
+        if (TopicWildcards.IsPattern(destination))
+        {
+            throw new ArgumentException($"'{destination}' holds '*' or '#', which only a SUBSCRIBE may use; publish to a concrete topic.", nameof(destination));
+        }
+
         var list = headers as IReadOnlyList<KeyValuePair<string, string>> ?? headers?.ToArray();
         foreach (var (name, value) in list ?? [])
         {

@@ -34,6 +34,18 @@ public sealed class InMemoryStateStore : IStompStateStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StompRoute>> GetRoutesWithIndexAsync(string destination, string index, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(index);
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<StompRoute> own = _partitions.TryGetValue(destination, out var partition) ? partition.Routes : [];
+        IReadOnlyList<StompRoute> indexed = _partitions.TryGetValue(index, out var indexPartition) ? indexPartition.Routes : [];
+        IReadOnlyList<StompRoute> routes = indexed.Count == 0 ? own : own.Count == 0 ? indexed : [.. own, .. indexed];
+        return new ValueTask<IReadOnlyList<StompRoute>>(routes);
+    }
+
+    /// <inheritdoc />
     public ValueTask AddSubscriptionAsync(StompRoute route, StompMember member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);

@@ -27,6 +27,18 @@ public interface IStompStateStore
     ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads the routes of a destination and those of a second key (the wildcard index) together: the SEND to a topic.
+    /// Table Storage answers both partitions in one query; this default, for stores that cannot, reads them one after
+    /// the other. Each route keeps the destination it is stored under.
+    /// </summary>
+    async ValueTask<IReadOnlyList<StompRoute>> GetRoutesWithIndexAsync(string destination, string index, CancellationToken cancellationToken)
+    {
+        var own = await GetRoutesAsync(destination, cancellationToken).ConfigureAwait(false);
+        var indexed = await GetRoutesAsync(index, cancellationToken).ConfigureAwait(false);
+        return indexed.Count == 0 ? own : own.Count == 0 ? indexed : [.. own, .. indexed];
+    }
+
+    /// <summary>
     /// Records a subscription atomically: upserts the route (always giving it a new ETag, even when it
     /// already existed with the same values) and upserts the member. Idempotent.
     /// </summary>

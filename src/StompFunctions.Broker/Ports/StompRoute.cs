@@ -10,4 +10,8 @@ namespace StompFunctions.Broker.Ports;
 /// <param name="AckMode">The ack mode shared by the group's members.</param>
 /// <param name="Group">The gateway group name derived from the three values above.</param>
 /// <param name="ETag">The store's version of the row when read; null on routes built for writing.</param>
-public sealed record StompRoute(string Destination, string SubscriptionId, StompAckMode AckMode, string Group, string? ETag = null);
+/// <param name="Pattern">
+/// The wildcard pattern the subscription named (<c>/topic/stocks.*</c>) when the route lives in the wildcard index
+/// rather than under its own destination; null for every other route. Stores keep it as it is.
+/// </param>
+public sealed record StompRoute(string Destination, string SubscriptionId, StompAckMode AckMode, string Group, string? ETag = null, string? Pattern = null);

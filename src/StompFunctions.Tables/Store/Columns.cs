@@ -9,6 +9,9 @@ internal static class Columns
     public const string ConnectionId = "ConnectionId";
     public const string UserId = "UserId";
 
+    /// <summary>The topic pattern of a route in the wildcard index; absent on every other route.</summary>
+    public const string Pattern = "Pattern";
+
     /// <summary>The full destination, stored only on rows whose partition key is hashed.</summary>
     public const string Destination = "Destination";
 

@@ -23,7 +23,7 @@ internal sealed partial class TableStateStore : IStompStateStore
     // Table string properties hold 64 KiB of UTF-16; a longer destination could not be stored with a hashed key.
     private const int MaxStoredNameChars = 32 * 1024;
 
-    private static readonly string[] RouteColumns = [Columns.SubscriptionId, Columns.AckMode, Columns.Group];
+    private static readonly string[] RouteColumns = ["PartitionKey", Columns.SubscriptionId, Columns.AckMode, Columns.Group, Columns.Pattern];
 
     private readonly ProvisionedTable _routes;
     private readonly ProvisionedTable _sessions;
@@ -42,8 +42,20 @@ internal sealed partial class TableStateStore : IStompStateStore
     public ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var filter = RouteRangeFilter(DestinationKey(destination));
-        return RunAsync(_routes, "read routes", (destination, filter), ReadRoutesAsync, cancellationToken);
+        var partition = DestinationKey(destination);
+        return RunAsync(_routes, "read routes", (destination, partition, destination, partition, RouteRangeFilter(partition)), ReadRoutesAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StompRoute>> GetRoutesWithIndexAsync(string destination, string index, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(index);
+
+        // One query over both partitions: one request unless the service pages at the partition boundary (then two).
+        var (partition, indexPartition) = (DestinationKey(destination), DestinationKey(index));
+        var filter = string.Concat("(", RouteRangeFilter(partition), ") or (", RouteRangeFilter(indexPartition), ")");
+        return RunAsync(_routes, "read routes", (destination, partition, index, indexPartition, filter), ReadRoutesAsync, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -64,6 +76,11 @@ internal sealed partial class TableStateStore : IStompStateStore
             [Columns.AckMode] = (int)route.AckMode,
             [Columns.Group] = route.Group,
         };
+        if (route.Pattern is not null)
+        {
+            routeRow[Columns.Pattern] = route.Pattern;
+        }
+
         var memberRow = new TableEntity(partition, TableKeys.MemberRow(member.Group, member.ConnectionId))
         {
             [Columns.Group] = member.Group,
@@ -129,12 +146,14 @@ internal sealed partial class TableStateStore : IStompStateStore
         return RunAsync(_routes, "list destinations", (filter, pageSize), ListPageAsync, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<StompRoute>> ReadRoutesAsync(TableClient table, (string Destination, string Filter) query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StompRoute>> ReadRoutesAsync(
+        TableClient table, (string Destination, string Partition, string Index, string IndexPartition, string Filter) query, CancellationToken cancellationToken)
     {
         List<StompRoute>? routes = null;
         await foreach (var row in table.QueryAsync<TableEntity>(query.Filter, MaxPageSize, RouteColumns, cancellationToken).ConfigureAwait(false))
         {
-            (routes ??= []).Add(ToRoute(query.Destination, row));
+            var destination = string.Equals(row.PartitionKey, query.Partition, StringComparison.Ordinal) ? query.Destination : query.Index;
+            (routes ??= []).Add(ToRoute(destination, row));
         }
 
         return routes is null ? [] : routes;
@@ -194,7 +213,8 @@ internal sealed partial class TableStateStore : IStompStateStore
         Required(row, Columns.SubscriptionId),
         (StompAckMode)(row.GetInt32(Columns.AckMode) ?? throw Corrupt(Columns.AckMode)),
         Required(row, Columns.Group),
-        row.ETag.ToString());
+        row.ETag.ToString(),
+        row.GetString(Columns.Pattern));
 
     private static string Required(TableEntity row, string column) => row.GetString(column) ?? throw Corrupt(column);
 

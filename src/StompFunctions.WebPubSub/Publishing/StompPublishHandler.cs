@@ -135,8 +135,8 @@ public sealed partial class StompPublishHandler
     /// </summary>
     private bool IsBrokerDestination(string destination, out string problem)
     {
-        problem = _broker.IsBrokerDestination(destination)
-            ? ""
+        problem = _broker.IsBrokerDestination(destination) ? ""
+            : StompBrokerOptions.IsTopicPattern(destination) ? $"'{destination}' holds '*' or '#', which only a SUBSCRIBE may use: publish to a concrete topic."
             : $"'{destination}' is not a broker destination: publish to one starting with {string.Join(" or ", _broker.BrokerPrefixes)}.";
         return problem.Length == 0;
     }

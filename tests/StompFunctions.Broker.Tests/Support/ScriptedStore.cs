@@ -23,6 +23,13 @@ internal sealed class ScriptedStore : IStompStateStore
         return _inner.GetRoutesAsync(destination, cancellationToken);
     }
 
+    public ValueTask<IReadOnlyList<StompRoute>> GetRoutesWithIndexAsync(string destination, string index, CancellationToken cancellationToken)
+    {
+        Check(nameof(GetRoutesAsync));
+        RouteReads++;
+        return _inner.GetRoutesWithIndexAsync(destination, index, cancellationToken);
+    }
+
     public ValueTask AddSubscriptionAsync(StompRoute route, StompMember member, CancellationToken cancellationToken)
     {
         Check(nameof(AddSubscriptionAsync));

@@ -32,6 +32,31 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
         Assert.Equal(0, counter.Writes);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reading_a_topic_with_its_wildcard_index_is_one_read_whether_or_not_patterns_exist(bool withPatterns)
+    {
+        var counter = new TableRequestCounter();
+        var store = TestStores.Create(azurite, counter);
+        var route = NewRoute("sub-0");
+        var index = $"wildcards-budget-{Guid.NewGuid():N}";
+        await store.AddSubscriptionAsync(route, new StompMember(route.Destination, route.Group, "c1"), Ct);
+        if (withPatterns)
+        {
+            var pattern = new StompRoute(index, "w", StompAckMode.Auto, StompGroupNames.For("/topic/#", "w", StompAckMode.Auto), Pattern: "/topic/#");
+            await store.AddSubscriptionAsync(pattern, new StompMember(index, pattern.Group, "c2"), Ct);
+        }
+
+        counter.Reset();
+
+        var routes = await store.GetRoutesWithIndexAsync(route.Destination, index, Ct);
+
+        Assert.Equal(withPatterns ? 2 : 1, routes.Count);
+        Assert.Equal(1, counter.Reads);
+        Assert.Equal(0, counter.Writes);
+    }
+
     [Fact]
     public async Task Claiming_the_event_of_a_delivered_SEND_is_one_write_and_a_lost_claim_one_more_read()
     {
