@@ -76,6 +76,21 @@ public sealed class StompPublishHandlerTests
         Assert.Empty(publisher.Published);
     }
 
+    [Theory]
+    [InlineData("topic/stocks.*")]
+    [InlineData("topic/logs.#")]
+    public async Task A_topic_pattern_is_a_400_saying_only_SUBSCRIBE_may_use_wildcards(string path)
+    {
+        var publisher = new RecordingPublisher(routes: 1);
+        var context = Request("POST", "x"u8.ToArray());
+
+        await new StompPublishHandler(publisher, NullLogger<StompPublishHandler>.Instance).HandleAsync(context, path);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+        Assert.Contains("holds '*' or '#', which only a SUBSCRIBE may use", ResponseText(context), StringComparison.Ordinal);
+        Assert.Empty(publisher.Published);
+    }
+
     [Fact]
     public async Task The_broker_prefixes_are_the_engines_configured_ones()
     {
