@@ -26,7 +26,8 @@ public static class StompServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<StompBrokerOptions>().ValidateOnStart();
-        services.AddOptions<StompQueueOptions>();
+        services.AddOptions<StompQueueOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StompQueueOptions>, StompQueueOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StompBrokerOptions>, StompBrokerOptionsValidator>());
         if (configure is not null)
         {

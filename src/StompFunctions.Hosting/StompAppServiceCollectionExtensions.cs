@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Authorization;
+using StompFunctions.Broker.Queues;
 using StompFunctions.EventGrid;
 using StompFunctions.Tables;
 using StompFunctions.WebPubSub;
@@ -18,6 +19,9 @@ public static class StompAppServiceCollectionExtensions
 
     /// <summary>The section bound to <see cref="EventGridRoutingOptions"/>.</summary>
     public const string EventGridSection = "EventGrid";
+
+    /// <summary>Queue settings (<c>StompQueueOptions</c>): <c>Stomp__Queues__MaxDeliveries</c>, <c>…__DefaultPrefetch</c>, ….</summary>
+    public const string QueuesSection = "Stomp:Queues";
 
     /// <summary>
     /// Registers the engine (options from the <c>Stomp</c> section), the Web PubSub gateway with the upstream,
@@ -35,6 +39,7 @@ public static class StompAppServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<StompBrokerOptions>().Bind(configuration.GetSection(StompSection));
+        services.AddOptions<StompQueueOptions>().Bind(configuration.GetSection(QueuesSection));
         var stomp = services.AddStomp().AddWebPubSubGateway().AddStateStore(configuration).AddDestinationRules(DestinationRules(configuration));
 
         // Runs after every Configure, so a host that sets a connection string in code keeps its key.
