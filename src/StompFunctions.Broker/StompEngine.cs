@@ -137,10 +137,10 @@ public sealed class StompEngine
             // The replayed frames would run on the state their first attempt left, not the one they came with; the
             // event was applied, so it is answered with that state only (its receipts are not repeated).
             DeliveryLog.RetriedEventNotDelivered(_logger, message.ConnectionId);
-            return new StompMessageResult(ReadOnlyMemory<byte>.Empty, PayloadKind.Text, SessionStateSerializer.SpillPointer(session.SpillETag!), true, null);
+            return new StompMessageResult(ReadOnlyMemory<byte>.Empty, PayloadKind.Text, SessionStateWriter.SpillPointer(session.SpillETag!), true, null);
         }
 
-        using var execution = new MessageExecution(message.ConnectionId, message.UserId, session, message.Subprotocol, _logger, cancellationToken);
+        using var execution = new MessageExecution(message.ConnectionId, message.UserId, session, message.Subprotocol, cancellationToken);
         if (_options.ApplyEventsOnce)
         {
             execution.Claim = new DeliveryClaim(_store, execution, _logger);
@@ -148,6 +148,11 @@ public sealed class StompEngine
 
         await _frames.ProcessPayloadAsync(execution, message.Payload).ConfigureAwait(false);
         var state = await _sessions.SaveAsync(execution, message.ConnectionState).ConfigureAwait(false);
+        if (execution.ErrorSent)
+        {
+            LogRejection(execution);
+        }
+
         var reply = execution.WrittenReply.IsEmpty ? ReadOnlyMemory<byte>.Empty : execution.WrittenReply.ToArray();
         return new StompMessageResult(
             reply,
@@ -180,7 +185,7 @@ public sealed class StompEngine
                 // A queue consumer goes, and its unsettled messages go back to the queue for others.
                 _ = _destinations.Classify(subscription.Destination) == DestinationKind.Queue
                     ? await Queues.RemoveConsumerAsync(subscription.Destination, connectionId, subscription.Id, cancellationToken).ConfigureAwait(false)
-                    : await _store.RemoveMemberAsync(subscription.StoreDestination, subscription.Group, connectionId, cancellationToken).ConfigureAwait(false) == StoreOutcome.Ok;
+                    : await _store.RemoveMemberAsync(subscription.StoreDestination, subscription.GroupIn(session.Version), connectionId, cancellationToken).ConfigureAwait(false) == StoreOutcome.Ok;
             }
 
             if (session.SpillETag is not null)
@@ -199,11 +204,20 @@ public sealed class StompEngine
         }
     }
 
+    private void LogRejection(MessageExecution execution)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var command = execution.FailedCommand == StompCommand.None ? "(unparsed)" : execution.FailedCommand.GetName();
+            EngineLog.FrameRejected(_logger, execution.ConnectionId, command, execution.CloseReason![MessageExecution.ErrorClosePrefix.Length..]);
+        }
+    }
+
     // Nothing of the event was handled: an ERROR, the state as it came, and a close.
     private static StompMessageResult Refuse(string? connectionState, in EngineFailure failure)
     {
         var output = new ArrayBufferWriter<byte>(256);
         ServerFrames.WriteError(output, StompVersion.V1_2, failure.Message, null, failure.Details);
-        return new StompMessageResult(output.WrittenMemory, PayloadKind.Text, connectionState ?? "", false, "STOMP ERROR: " + failure.Message);
+        return new StompMessageResult(output.WrittenMemory, PayloadKind.Text, connectionState ?? "", false, MessageExecution.ErrorClosePrefix + failure.Message);
     }
 }

@@ -74,8 +74,11 @@ public static class StompFrameValidator
     private static bool ValidateAckMode(in StompFrame frame, StompVersion version, out StompParseFailure failure)
     {
         failure = default;
-        var ack = frame.Headers["ack"];
-        if (ack is null or "auto" or "client" || (ack == "client-individual" && version != StompVersion.V1_0))
+        // Compared on the bytes: validating a SUBSCRIBE allocates nothing.
+        if (!frame.Headers.TryGetHeader("ack"u8, out var ack)
+            || ack.ValueEquals("auto"u8)
+            || ack.ValueEquals("client"u8)
+            || (version != StompVersion.V1_0 && ack.ValueEquals("client-individual"u8)))
         {
             return true;
         }

@@ -1,4 +1,5 @@
 using StompFunctions.Broker.Ports;
+using StompFunctions.Protocol;
 
 namespace StompFunctions.Broker.Testing;
 
@@ -39,6 +40,22 @@ public abstract class StateStoreContractTests
         Assert.Equal(StompAckMode.ClientIndividual, stored.AckMode);
         Assert.Equal(route.Group, stored.Group);
         Assert.False(string.IsNullOrEmpty(stored.ETag));
+    }
+
+    [Fact]
+    public async Task Routes_of_1_0_and_1_1_sessions_keep_their_version_beside_the_1_2_route()
+    {
+        var store = await CreateStoreAsync();
+        var destination = NewDestination();
+        foreach (var version in new[] { StompVersion.V1_0, StompVersion.V1_1, StompVersion.V1_2 })
+        {
+            var route = new StompRoute(destination, "sub-0", StompAckMode.Auto, StompGroupNames.For(destination, "sub-0", StompAckMode.Auto, version));
+            await store.AddSubscriptionAsync(route, MemberOf(route, NewConnection()), Ct);
+        }
+
+        var stored = await store.GetRoutesAsync(destination, Ct);
+
+        Assert.Equal([StompVersion.V1_0, StompVersion.V1_1, StompVersion.V1_2], stored.Select(r => r.Version).Order());
     }
 
     [Fact]

@@ -70,7 +70,7 @@ internal sealed class SubscribeHandler(
 
         // The route row first, so a SEND finds the group; the group join before the RECEIPT, so a message
         // published after the RECEIPT reaches this subscriber. A topic pattern's rows go to the wildcard index.
-        var route = entry.Route();
+        var route = entry.Route(session.Version);
         var group = route.Group;
         await store.AddSubscriptionAsync(
             route,
@@ -137,15 +137,16 @@ internal sealed class SubscribeHandler(
         return true;
     }
 
-    // The validator accepted the value for the session's version.
+    // The validator accepted the value for the session's version; compared on the bytes, so no string is made.
     private static StompAckMode AckModeOf(in StompHeaders headers)
     {
-        headers.TryGetValue("ack"u8, out var value);
-        return value switch
+        if (!headers.TryGetHeader("ack"u8, out var ack))
         {
-            "client" => StompAckMode.Client,
-            "client-individual" => StompAckMode.ClientIndividual,
-            _ => StompAckMode.Auto,
-        };
+            return StompAckMode.Auto;
+        }
+
+        return ack.ValueEquals("client"u8) ? StompAckMode.Client
+            : ack.ValueEquals("client-individual"u8) ? StompAckMode.ClientIndividual
+            : StompAckMode.Auto;
     }
 }

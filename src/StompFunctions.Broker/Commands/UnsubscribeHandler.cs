@@ -41,7 +41,7 @@ internal sealed class UnsubscribeHandler(IStompStateStore store, IConnectionGate
         }
         else
         {
-            var group = entry.Group;
+            var group = entry.GroupIn(session.Version);
             await gateway.RemoveFromGroupAsync(execution.ConnectionId, group, execution.CancellationToken).ConfigureAwait(false);
             await store.RemoveMemberAsync(entry.StoreDestination, group, execution.ConnectionId, execution.CancellationToken).ConfigureAwait(false);
         }

@@ -116,7 +116,7 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
     private static PooledBufferWriter Write(in OutboundMessage message, StompRoute route)
     {
         var buffer = new PooledBufferWriter(message.Body.Length + 256);
-        ServerFrames.WriteMessage(buffer, StompVersion.V1_2, message, route.SubscriptionId, route.AckMode);
+        ServerFrames.WriteMessage(buffer, route.Version, message, route.SubscriptionId, route.AckMode);
         return buffer;
     }
 }

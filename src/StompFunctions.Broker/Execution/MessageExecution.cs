@@ -1,5 +1,4 @@
 using System.Text.Unicode;
-using Microsoft.Extensions.Logging;
 using StompFunctions.Broker.Buffers;
 using StompFunctions.Broker.Errors;
 using StompFunctions.Broker.Frames;
@@ -14,8 +13,11 @@ namespace StompFunctions.Broker.Execution;
 /// receive it with each frame and report refusals through <c>Fail</c>.
 /// </summary>
 internal sealed class MessageExecution(
-    string connectionId, string? upstreamUserId, SessionState session, string? subprotocol, ILogger logger, CancellationToken cancellationToken) : IDisposable
+    string connectionId, string? upstreamUserId, SessionState session, string? subprotocol, CancellationToken cancellationToken) : IDisposable
 {
+    /// <summary>How <see cref="CloseReason"/> starts after an ERROR; the rest is the ERROR's <c>message</c>.</summary>
+    public const string ErrorClosePrefix = "STOMP ERROR: ";
+
     private PooledBufferWriter? _reply;
     private List<Action<PooledBufferWriter>>? _afterReceipt;
 
@@ -30,6 +32,9 @@ internal sealed class MessageExecution(
 
     /// <summary>True once an ERROR was written: nothing else is handled and the connection closes.</summary>
     public bool ErrorSent { get; private set; }
+
+    /// <summary>The command of the frame the ERROR refused (<see cref="StompCommand.None"/> outside any parsed frame).</summary>
+    public StompCommand FailedCommand { get; private set; }
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
@@ -63,11 +68,11 @@ internal sealed class MessageExecution(
         }
 
         frame.Headers.TryGetValue("receipt"u8, out var receipt);
-        EngineLog.FrameRejected(logger, ConnectionId, frame.Command == StompCommand.None ? "(unparsed)" : frame.Command.GetName(), failure.Message);
         ServerFrames.WriteError(Reply, Version, failure.Message, receipt, failure.Details, failure.VersionList);
         ErrorSent = true;
+        FailedCommand = frame.Command;
         DiscardAfterReceipt();
-        Close("STOMP ERROR: " + failure.Message);
+        Close(ErrorClosePrefix + failure.Message);
     }
 
     /// <summary>Fails the frame with the standard texts of <paramref name="error"/>.</summary>

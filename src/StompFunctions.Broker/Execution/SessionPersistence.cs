@@ -46,7 +46,7 @@ internal sealed class SessionPersistence(IStompStateStore store, StompBrokerOpti
 
         var session = execution.Session;
         using var json = new PooledBufferWriter(512);
-        SessionStateSerializer.WriteJson(session, json);
+        SessionStateWriter.WriteJson(session, json);
         if (json.WrittenCount > options.MaxConnectionStateBytes)
         {
             // The per-item limits normally keep the state far below this; a session past it cannot be kept.
@@ -64,11 +64,11 @@ internal sealed class SessionPersistence(IStompStateStore store, StompBrokerOpti
                     await store.DeleteSpilledStateAsync(execution.ConnectionId, execution.CancellationToken).ConfigureAwait(false);
                 }
 
-                return SessionStateSerializer.ToHeaderValue(json.WrittenSpan);
+                return SessionStateWriter.ToHeaderValue(json.WrittenSpan);
             }
 
             var written = await store.WriteSpilledStateAsync(execution.ConnectionId, json.WrittenMemory, null, execution.CancellationToken).ConfigureAwait(false);
-            return SessionStateSerializer.SpillPointer(written.ETag!);
+            return SessionStateWriter.SpillPointer(written.ETag!);
         }
         catch (StompStoreUnavailableException ex)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using StompFunctions.Protocol;
 
 namespace StompFunctions.Broker.Frames;
@@ -30,7 +31,7 @@ internal static class ServerFrames
         }
 
         writer.WriteHeader("content-type"u8, "text/plain;charset=utf-8"u8);
-        writer.End(System.Text.Encoding.UTF8.GetBytes(details ?? message));
+        writer.End(Encoding.UTF8.GetBytes(details ?? message));
     }
 
     public static void WriteConnected(IBufferWriter<byte> output, StompVersion version, string sessionId, string server, int heartBeatReceive, string? user)
@@ -88,12 +89,34 @@ internal static class ServerFrames
             {
                 if (!IsReserved(name, message.Timestamp.HasValue))
                 {
-                    writer.WriteHeader(name, value);
+                    // As with SEND headers, one a 1.0 subscriber's frame cannot represent (a line break) is left out.
+                    TryWriteHeader(ref writer, name, value);
                 }
             }
         }
 
         writer.End(message.Body.Span);
+    }
+
+    private static void TryWriteHeader(ref StompFrameWriter writer, string name, string value)
+    {
+        const int StackBytes = 512;
+        var max = Encoding.UTF8.GetMaxByteCount(name.Length + value.Length);
+        byte[]? rented = null;
+        var scratch = max <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            var nameLength = Encoding.UTF8.GetBytes(name, scratch);
+            var valueLength = Encoding.UTF8.GetBytes(value, scratch[nameLength..]);
+            writer.TryWriteHeader(scratch[..nameLength], scratch.Slice(nameLength, valueLength));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     public static string VersionText(StompVersion version) => StompVersionNegotiation.ToHeaderValue(version);

@@ -33,7 +33,7 @@ internal static class SessionRoles
         }
 
         var buffer = new ArrayBufferWriter<byte>(64);
-        SessionStateSerializer.WriteJson(new SessionState { Roles = normalized }, buffer);
-        return SessionStateSerializer.ToHeaderValue(buffer.WrittenSpan);
+        SessionStateWriter.WriteJson(new SessionState { Roles = normalized }, buffer);
+        return SessionStateWriter.ToHeaderValue(buffer.WrittenSpan);
     }
 }

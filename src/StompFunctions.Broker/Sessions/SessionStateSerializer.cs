@@ -10,6 +10,7 @@ namespace StompFunctions.Broker.Sessions;
 /// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","e":"event version","r":["role"],"b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail","q":"seq"}</code>
 /// A spilled state is replaced by a pointer <c>{"f":1,"spill":"etag"}</c>; the state itself is then in the store
 /// under the connection id. Unknown keys are skipped so a newer writer does not break an older reader.
+/// This class reads the format; <see cref="SessionStateWriter"/> writes it.
 /// </summary>
 internal static class SessionStateSerializer
 {
@@ -18,89 +19,6 @@ internal static class SessionStateSerializer
 
     // Stack buffers up to this size; larger states rent from the pool.
     private const int StackLimit = 512;
-
-    public static string ToHeaderValue(ReadOnlySpan<byte> json) => Convert.ToBase64String(json);
-
-    public static string SpillPointer(string etag)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("f"u8, FormatVersion);
-            writer.WriteString("spill"u8, etag);
-            writer.WriteEndObject();
-        }
-
-        return ToHeaderValue(buffer.WrittenSpan);
-    }
-
-    public static void WriteJson(SessionState state, IBufferWriter<byte> output)
-    {
-        using var writer = new Utf8JsonWriter(output);
-        writer.WriteStartObject();
-        writer.WriteNumber("f"u8, FormatVersion);
-        if (state.Connected)
-        {
-            writer.WriteNumber("c"u8, 1);
-        }
-
-        writer.WriteNumber("v"u8, (int)state.Version);
-        WriteOptional(writer, "s"u8, state.SessionId);
-        WriteOptional(writer, "u"u8, state.User);
-        WriteOptional(writer, "e"u8, state.EventVersion);
-        if (state.Roles is { Length: > 0 } roles)
-        {
-            writer.WriteStartArray("r"u8);
-            foreach (var role in roles)
-            {
-                writer.WriteStringValue(role);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (state.HasSubscriptions)
-        {
-            writer.WriteStartArray("b"u8);
-            foreach (var subscription in state.Subscriptions)
-            {
-                writer.WriteStartArray();
-                writer.WriteStringValue(subscription.Id);
-                writer.WriteStringValue(subscription.Destination);
-                writer.WriteNumberValue((int)subscription.AckMode);
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (state.HasTransactions)
-        {
-            writer.WriteStartArray("x"u8);
-            foreach (var transaction in state.Transactions)
-            {
-                writer.WriteStartArray();
-                writer.WriteStringValue(transaction.Id);
-                foreach (var frame in transaction.Frames)
-                {
-                    writer.WriteBase64StringValue(frame);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (state.Pending is { Length: > 0 } pending)
-        {
-            writer.WriteBase64String("p"u8, pending);
-        }
-
-        WriteOptional(writer, "q"u8, state.LastQueueSequence);
-        writer.WriteEndObject();
-    }
 
     /// <summary>Decodes a header value. Null or empty means a fresh connection; false means the value is corrupt.</summary>
     public static bool TryParseHeaderValue(string? value, out SessionState state, out string? spillETag)
@@ -317,13 +235,5 @@ internal static class SessionStateSerializer
         }
 
         return reader.TokenType == JsonTokenType.EndArray;
-    }
-
-    private static void WriteOptional(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
     }
 }

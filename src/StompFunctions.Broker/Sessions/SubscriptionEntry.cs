@@ -1,18 +1,22 @@
 using StompFunctions.Broker.Delivery;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Protocol;
 
 namespace StompFunctions.Broker.Sessions;
 
-/// <summary>One active subscription of a connection; the group is recomputed from the triple when needed, keeping the state small.</summary>
+/// <summary>
+/// One active subscription of a connection; the group is recomputed when needed from the triple and the session's
+/// version (1.0/1.1 sessions have groups of their own), keeping the state small.
+/// </summary>
 internal sealed record SubscriptionEntry(string Id, string Destination, StompAckMode AckMode)
 {
-    public string Group => StompGroupNames.For(Destination, Id, AckMode);
+    public string GroupIn(StompVersion version) => StompGroupNames.For(Destination, Id, AckMode, version);
 
     /// <summary>Where the store keeps the route and member: the wildcard index for a topic pattern, else the destination.</summary>
     public string StoreDestination => TopicWildcards.IsPattern(Destination) ? TopicWildcards.IndexDestination : Destination;
 
-    /// <summary>The route to record for this subscription.</summary>
-    public StompRoute Route() => TopicWildcards.IsPattern(Destination)
-        ? new StompRoute(TopicWildcards.IndexDestination, Id, AckMode, Group, Pattern: Destination)
-        : new StompRoute(Destination, Id, AckMode, Group);
+    /// <summary>The route to record for this subscription of a session of <paramref name="version"/>.</summary>
+    public StompRoute Route(StompVersion version) => TopicWildcards.IsPattern(Destination)
+        ? new StompRoute(TopicWildcards.IndexDestination, Id, AckMode, GroupIn(version), Pattern: Destination)
+        : new StompRoute(Destination, Id, AckMode, GroupIn(version));
 }
