@@ -16,7 +16,7 @@ internal static class GroupConnectionsPage
     {
         if (!ApiVersions.IsAtLeast(call.ApiVersion, ApiVersions.ListGroupConnections))
         {
-            await ServiceError.WriteAsync(call.Context, StatusCodes.Status400BadRequest, "UnsupportedApiVersion", $"Listing group connections needs api-version {ApiVersions.ListGroupConnections} or later.", "api-version");
+            await ServiceError.WriteAsync(call.Context, ServiceErrorCode.UnsupportedApiVersion, $"Listing group connections needs api-version {ApiVersions.ListGroupConnections} or later.", "api-version");
             return;
         }
 

@@ -16,7 +16,7 @@ internal sealed class GroupEndpoints(HubRegistry hubs)
 
         if (!call.Hub.TryGetConnection(call.Segment(3), out var connection))
         {
-            await call.NotFoundAsync($"The connection '{call.Segment(3)}' does not exist.", "connectionId");
+            await call.ConnectionNotFoundAsync(call.Segment(3));
             return;
         }
 

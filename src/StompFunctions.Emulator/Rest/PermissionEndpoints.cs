@@ -24,7 +24,7 @@ internal static class PermissionEndpoints
         {
             if (grant)
             {
-                await call.NotFoundAsync($"The connection '{call.Segment(3)}' does not exist.", "connectionId");
+                await call.ConnectionNotFoundAsync(call.Segment(3));
                 return;
             }
 

@@ -38,12 +38,12 @@ internal sealed partial class RestApi
         }
         catch (BadHttpRequestException ex)
         {
-            await ServiceError.WriteAsync(context, ex.StatusCode, "BadRequest", ex.Message);
+            await ServiceError.WriteAsync(context, ex.StatusCode, ServiceErrorCode.BadRequest, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
         {
             Log.OperationFailed(_logger, ex);
-            await ServiceError.WriteAsync(context, StatusCodes.Status500InternalServerError, "InternalServerError", "The emulator failed to process the request.");
+            await ServiceError.WriteAsync(context, ServiceErrorCode.InternalServerError, "The emulator failed to process the request.");
         }
     }
 
@@ -52,7 +52,7 @@ internal sealed partial class RestApi
         var segments = RestRoute.Segments(context);
         if (segments is null || segments.Count < 2)
         {
-            await ServiceError.WriteAsync(context, StatusCodes.Status404NotFound, "NotFound", "No data-plane operation has this path.");
+            await NoOperationAsync(context);
             return;
         }
 
@@ -60,38 +60,41 @@ internal sealed partial class RestApi
         if (operation is null)
         {
             await (pathKnown
-                ? ServiceError.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed", $"{context.Request.Method} is not allowed on this path.")
-                : ServiceError.WriteAsync(context, StatusCodes.Status404NotFound, "NotFound", "No data-plane operation has this path."));
+                ? ServiceError.WriteAsync(context, ServiceErrorCode.MethodNotAllowed, $"{context.Request.Method} is not allowed on this path.")
+                : NoOperationAsync(context));
             return;
         }
 
         if (!_authenticator.TryAuthenticate(context.Request, out var authError))
         {
             Log.Unauthorized(_logger, authError);
-            await ServiceError.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", authError);
+            await ServiceError.WriteAsync(context, ServiceErrorCode.Unauthorized, authError);
             return;
         }
 
         var version = context.Request.Query["api-version"].ToString();
         if (version.Length == 0 || !ApiVersions.IsKnown(version))
         {
-            await ServiceError.WriteAsync(context, StatusCodes.Status400BadRequest, "UnsupportedApiVersion", $"The api-version query parameter is required and must be one of: {ApiVersions.KnownList}.", "api-version");
+            await ServiceError.WriteAsync(context, ServiceErrorCode.UnsupportedApiVersion, $"The api-version query parameter is required and must be one of: {ApiVersions.KnownList}.", "api-version");
             return;
         }
 
         var hub = segments[0];
         if (!NameRules.IsValidHub(hub))
         {
-            await ServiceError.WriteAsync(context, StatusCodes.Status400BadRequest, "BadRequest", "The hub name is invalid.", "hub");
+            await ServiceError.WriteAsync(context, ServiceErrorCode.BadRequest, "The hub name is invalid.", "hub");
             return;
         }
 
         if (!_hubs.TryGetSettings(hub, out _))
         {
-            await ServiceError.WriteAsync(context, StatusCodes.Status404NotFound, "HubNotFound", $"The hub '{hub}' is not configured in this emulator.", "hub");
+            await ServiceError.HubNotFoundAsync(context, hub);
             return;
         }
 
         await operation(new RestCall(context, hub, _hubs.GetState(hub), segments.Skip(1).ToList(), version));
     }
+
+    private static Task NoOperationAsync(HttpContext context) =>
+        ServiceError.WriteAsync(context, ServiceErrorCode.NotFound, "No data-plane operation has this path.");
 }

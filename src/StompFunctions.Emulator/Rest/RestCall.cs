@@ -20,16 +20,19 @@ internal sealed record RestCall(HttpContext Context, string HubName, HubState Hu
     }
 
     public Task BadRequestAsync(string message, string? target = null) =>
-        ServiceError.WriteAsync(Context, StatusCodes.Status400BadRequest, "BadRequest", message, target);
+        ServiceError.WriteAsync(Context, ServiceErrorCode.BadRequest, message, target);
 
     public Task NotFoundAsync(string message, string? target = null) =>
-        ServiceError.WriteAsync(Context, StatusCodes.Status404NotFound, "NotFound", message, target);
+        ServiceError.WriteAsync(Context, ServiceErrorCode.NotFound, message, target);
+
+    public Task ConnectionNotFoundAsync(string connectionId) =>
+        NotFoundAsync($"The connection '{connectionId}' does not exist.", "connectionId");
 
     public Task InvalidGroupAsync() =>
         BadRequestAsync("A group name must have 1 to 1024 characters and not be only whitespace.", "group");
 
     public Task PayloadTooLargeAsync(int max) =>
-        ServiceError.WriteAsync(Context, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The message exceeds the limit of {max} bytes.");
+        ServiceError.WriteAsync(Context, ServiceErrorCode.PayloadTooLarge, $"The message exceeds the limit of {max} bytes.");
 
     /// <summary>The request body, or null when it is longer than <paramref name="max"/>.</summary>
     public Task<byte[]?> ReadBodyAsync(int max) =>

@@ -9,11 +9,18 @@ namespace StompFunctions.Emulator.Rest;
 /// </summary>
 internal static class ServiceError
 {
-    public static Task WriteAsync(HttpContext context, int status, string code, string message, string? target = null)
+    public static Task WriteAsync(HttpContext context, ServiceErrorCode code, string message, string? target = null) =>
+        WriteAsync(context, StatusOf(code), code, message, target);
+
+    public static Task HubNotFoundAsync(HttpContext context, string hub) =>
+        WriteAsync(context, ServiceErrorCode.HubNotFound, $"The hub '{hub}' is not configured in this emulator.", "hub");
+
+    /// <summary>Writes <paramref name="code"/> with a status other than its own, as for a request Kestrel itself rejected.</summary>
+    public static Task WriteAsync(HttpContext context, int status, ServiceErrorCode code, string message, string? target = null)
     {
         var response = context.Response;
         response.StatusCode = status;
-        response.Headers["x-ms-error-code"] = code;
+        response.Headers["x-ms-error-code"] = code.ToString();
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return Task.CompletedTask;
@@ -24,7 +31,7 @@ internal static class ServiceError
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
-            writer.WriteString("code", code);
+            writer.WriteString("code", code.ToString());
             writer.WriteString("message", message);
             if (target is not null)
             {
@@ -36,4 +43,17 @@ internal static class ServiceError
 
         return response.Body.WriteAsync(stream.GetBuffer().AsMemory(0, (int)stream.Length), context.RequestAborted).AsTask();
     }
+
+    private static int StatusOf(ServiceErrorCode code) => code switch
+    {
+        ServiceErrorCode.BadRequest or ServiceErrorCode.InvalidHubName or ServiceErrorCode.UnsupportedApiVersion
+            or ServiceErrorCode.WebSocketRequired => StatusCodes.Status400BadRequest,
+        ServiceErrorCode.Unauthorized => StatusCodes.Status401Unauthorized,
+        ServiceErrorCode.NotFound or ServiceErrorCode.HubNotFound => StatusCodes.Status404NotFound,
+        ServiceErrorCode.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        ServiceErrorCode.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ServiceErrorCode.InternalServerError or ServiceErrorCode.UpstreamError
+            or ServiceErrorCode.UpstreamUnavailable => StatusCodes.Status500InternalServerError,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
+    };
 }
