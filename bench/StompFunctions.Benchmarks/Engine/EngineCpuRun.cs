@@ -20,6 +20,7 @@ internal static class EngineCpuRun
         [
             ("SendOneRoute", bench.SendOneRoute),
             ("SendTenRoutes", bench.SendTenRoutes),
+            ("SendOneRouteWithoutClaims", bench.SendOneRouteWithoutClaims),
             ("SendNoRoute", bench.SendNoRoute),
             ("HeartBeat", bench.HeartBeat),
             ("Subscribe", bench.Subscribe),
