@@ -1,10 +1,9 @@
-using StompFunctions.Emulator.Filters;
 using StompFunctions.Emulator.Hubs;
 
 namespace StompFunctions.Emulator.Rest;
 
 /// <summary>Data-plane operations that add connections and users to groups and remove them.</summary>
-internal sealed class GroupEndpoints(HubRegistry hubs)
+internal static class GroupEndpoints
 {
     public static async Task AddConnectionAsync(RestCall call)
     {
@@ -98,61 +97,5 @@ internal sealed class GroupEndpoints(HubRegistry hubs)
         }
 
         return call.StatusAsync(StatusCodes.Status204NoContent);
-    }
-
-    /// <summary><c>:addToGroups</c> / <c>:removeFromGroups</c> with body <c>{"groups":[...],"filter":"..."}</c>; no filter means every connection.</summary>
-    public async Task ChangeByFilterAsync(RestCall call, bool add)
-    {
-        var body = await call.ReadBodyAsync(hubs.Options.MaxMessageBytes);
-        if (body is null)
-        {
-            await call.PayloadTooLargeAsync(hubs.Options.MaxMessageBytes);
-            return;
-        }
-
-        if (!GroupsBody.TryParse(body, out var groups, out var filterText))
-        {
-            await call.BadRequestAsync("The body must be a JSON object {\"groups\": [string, ...], \"filter\": string}.", "body");
-            return;
-        }
-
-        if (groups.Count == 0 || !groups.All(NameRules.IsValidGroup))
-        {
-            await call.BadRequestAsync("groups must list 1 or more names of 1 to 1024 characters, not only whitespace.", "groups");
-            return;
-        }
-
-        ConnectionFilter? filter = null;
-        if (filterText is not null)
-        {
-            (filter, var error) = RestFilter.Parse(filterText);
-            if (filter is null)
-            {
-                await call.BadRequestAsync(error!, "filter");
-                return;
-            }
-        }
-
-        foreach (var connection in call.Hub.Connections)
-        {
-            if (filter is not null && !filter.Matches(connection))
-            {
-                continue;
-            }
-
-            foreach (var group in groups)
-            {
-                if (add)
-                {
-                    call.Hub.AddToGroup(connection, group);
-                }
-                else
-                {
-                    call.Hub.RemoveFromGroup(connection, group);
-                }
-            }
-        }
-
-        await call.StatusAsync(StatusCodes.Status200OK);
     }
 }

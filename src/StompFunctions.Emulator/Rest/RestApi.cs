@@ -20,7 +20,7 @@ internal sealed partial class RestApi
         _hubs = hubs;
         _authenticator = authenticator;
         _logger = logger;
-        _routes = new RestRoutes(new SendEndpoints(hubs, logger), new GroupEndpoints(hubs), new TokenEndpoint(hubs, endpoint, time));
+        _routes = new RestRoutes(new SendEndpoints(hubs, logger), new GroupsByFilterEndpoint(hubs), new TokenEndpoint(hubs, endpoint, time));
     }
 
     /// <summary><c>HEAD|GET /api/health</c>: no authentication and no api-version needed, as in Microsoft's emulator.</summary>

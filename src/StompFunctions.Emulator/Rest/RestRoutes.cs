@@ -11,13 +11,13 @@ internal sealed class RestRoutes
 {
     private readonly Dictionary<string, Dictionary<string, RestOperation>> _table = new(StringComparer.Ordinal);
 
-    public RestRoutes(SendEndpoints send, GroupEndpoints groups, TokenEndpoint token)
+    public RestRoutes(SendEndpoints send, GroupsByFilterEndpoint groupsByFilter, TokenEndpoint token)
     {
         Add(":send", "POST", send.ToAllAsync);
         Add(":closeConnections", "POST", ConnectionEndpoints.CloseAllAsync);
         Add(":generateToken", "POST", token.GenerateAsync);
-        Add(":addToGroups", "POST", call => groups.ChangeByFilterAsync(call, add: true));
-        Add(":removeFromGroups", "POST", call => groups.ChangeByFilterAsync(call, add: false));
+        Add(":addToGroups", "POST", call => groupsByFilter.ChangeAsync(call, add: true));
+        Add(":removeFromGroups", "POST", call => groupsByFilter.ChangeAsync(call, add: false));
         Add("connections/{}", "HEAD", ConnectionEndpoints.ConnectionExistsAsync);
         Add("connections/{}", "DELETE", ConnectionEndpoints.CloseConnectionAsync);
         Add("connections/{}/:send", "POST", send.ToConnectionAsync);
