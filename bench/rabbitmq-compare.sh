@@ -13,7 +13,8 @@
 # starts is stopped by its PID on exit. Results: test-output/bench/rabbitmq-compare-<UTC time>.{jsonl,md}.
 # Environment: SHARED_BENCH (default: ../shared/bench next to the repository), RUNS, SCENARIOS (as
 # run-interleaved.sh), DEVHOST_LOG_LEVEL (default Warning), WITH_RABBITMQ=0 (the two local stacks only, e.g. to
-# check a change without RabbitMQ; the ratio columns are then empty).
+# check a change without RabbitMQ; the ratio columns are then empty), DESTINATIONS=queue (latency and
+# throughput on /queue/bench.lat and /queue/bench.tput instead of topics: point-to-point queues, issue 19).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED_BENCH:-$REPO/../shared/bench}
@@ -42,6 +43,14 @@ wait_http() { for _ in $(seq 1 120); do curl -fsS -o /dev/null "$1" 2>/dev/null 
 
 # The harness needs its npm packages; the shared folder is read-only, so it runs from a copy.
 cp -r "$SHARED" "$WORK/bench"
+if [ "${DESTINATIONS:-topic}" = queue ]; then
+  # The same scenarios on queues: the copy's per-scenario arguments name a /queue destination.
+  sed -i -e 's|^\(  \[latency\]="[^"]*\)"|\1 --topic /queue/bench.lat"|' \
+         -e 's|^\(  \[throughput\]="[^"]*\)"|\1 --topic /queue/bench.tput"|' "$WORK/bench/run-interleaved.sh"
+  grep -q -- '--topic /queue/bench.tput' "$WORK/bench/run-interleaved.sh" || { echo "could not switch the harness to queues" >&2; exit 2; }
+  export SCENARIOS=${SCENARIOS:-latency throughput}
+  OUT=$OUT-queue
+fi
 if [ ! -d "$WORK/bench/stomp-bench/node_modules" ]; then
   (cd "$WORK/bench/stomp-bench" && npm ci --no-audit --no-fund --silent)
 fi
