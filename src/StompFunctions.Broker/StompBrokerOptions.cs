@@ -18,7 +18,7 @@ public sealed class StompBrokerOptions
     public bool IsBrokerDestination(string destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        return HasBrokerPrefix(destination) && !IsTopicPattern(destination);
+        return (HasBrokerPrefix(destination) && !IsTopicPattern(destination)) || Delivery.UserDestinations.TryShown(destination, out _);
     }
 
     /// <summary>

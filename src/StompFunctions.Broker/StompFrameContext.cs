@@ -91,6 +91,14 @@ public class StompFrameContext
         Environment.Publisher.PublishAsync(destination, body, headers, Execution.Claim, CancellationToken);
 
     /// <summary>
+    /// Publishes UTF-8 text to this session's own user destination: every session of <see cref="User"/> subscribed to
+    /// <c>/user</c> + <paramref name="destination"/> (e.g. <c>/queue/replies</c>) receives it, this one included.
+    /// Throws <see cref="InvalidOperationException"/> when the session has no user.
+    /// </summary>
+    public ValueTask<int> ReplyToUserAsync(string destination, string body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        PublishAsync(Delivery.UserDestinations.For(User ?? throw new InvalidOperationException("This session has no user to reply to."), destination), body, headers);
+
+    /// <summary>
     /// Delivers a MESSAGE to the sender only, on each of its own subscriptions to <paramref name="destination"/>,
     /// in the reply to this event (no fan-out, no store access). Returns how many subscriptions matched.
     /// </summary>

@@ -62,6 +62,12 @@ internal sealed class SendHandler(CompiledHandlers handlers, DestinationClassifi
             return;
         }
 
+        if (UserDestinations.IsUser(destination) && !UserDestinations.TryShown(destination, out _))
+        {
+            command.Fail(EngineError.InvalidUserDestination, destination);
+            return;
+        }
+
         await services.FanOut.PublishAsync(destination, frame, execution.CancellationToken, execution).ConfigureAwait(false);
     }
 }

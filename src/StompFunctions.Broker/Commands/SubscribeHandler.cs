@@ -56,12 +56,19 @@ internal sealed class SubscribeHandler(
             return;
         }
 
+        // A user destination is kept under the session user's own key: /user/queue/a of alice is /user/alice/queue/a.
+        var key = destination;
+        if (UserDestinations.IsUser(destination) && !TryUserKey(command, destination, out key))
+        {
+            return;
+        }
+
         if (!await AuthorizeAndRouteAsync(command, destination, id, ackMode).ConfigureAwait(false))
         {
             return;
         }
 
-        var entry = new SubscriptionEntry(id, destination, ackMode);
+        var entry = new SubscriptionEntry(id, key, ackMode);
         if (destinations.Classify(destination) == DestinationKind.Queue)
         {
             await SubscribeQueueAsync(command, entry).ConfigureAwait(false);
@@ -131,6 +138,24 @@ internal sealed class SubscribeHandler(
         if (destinations.Classify(destination) == DestinationKind.Unrouted)
         {
             command.Fail(EngineError.UnknownDestination, destination, destinations.DescribePrefixes());
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryUserKey(CommandFrame command, string destination, out string key)
+    {
+        key = "";
+        if (command.Session.User is not { Length: > 0 } user)
+        {
+            command.Fail(EngineError.UserDestinationWithoutUser, destination);
+            return false;
+        }
+
+        if (!UserDestinations.TryResolve(destination, user, out key))
+        {
+            command.Fail(EngineError.InvalidUserDestination, destination);
             return false;
         }
 

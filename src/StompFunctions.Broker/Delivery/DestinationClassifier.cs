@@ -10,6 +10,11 @@ internal sealed class DestinationClassifier(IList<string> brokerPrefixes, string
 
     public DestinationKind Classify(string destination)
     {
+        if (UserDestinations.IsUser(destination))
+        {
+            return DestinationKind.User;
+        }
+
         foreach (var prefix in _prefixes)
         {
             if (destination.StartsWith(prefix, StringComparison.Ordinal))

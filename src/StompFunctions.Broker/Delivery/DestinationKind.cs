@@ -18,4 +18,10 @@ internal enum DestinationKind : byte
     /// kept until one consumer takes it (<see cref="Queues.QueueBroker"/>); it never reaches a topic route.
     /// </summary>
     Queue,
+
+    /// <summary>
+    /// A user destination (<see cref="UserDestinations"/>): SUBSCRIBE <c>/user/queue/NAME</c>, SEND
+    /// <c>/user/{user}/queue/NAME</c>; every subscribed session of that user receives one copy. Never a competing queue.
+    /// </summary>
+    User,
 }

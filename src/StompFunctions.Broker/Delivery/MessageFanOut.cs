@@ -24,7 +24,7 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
     public ValueTask<int> PublishAsync(string destination, in StompFrame frame, CancellationToken cancellationToken, MessageExecution? publisher = null) =>
         destinations.Classify(destination) == DestinationKind.Queue
             ? EnqueueAsync(destination, QueueHeaders.From(frame.Headers), frame.Body, publisher, publisher?.Claim, cancellationToken)
-            : DeliverAsync(new OutboundMessage(destination, "", frame.Body, frame, null), publisher?.Claim, cancellationToken);
+            : DeliverAsync(destination, new OutboundMessage(Shown(destination), "", frame.Body, frame, null), publisher?.Claim, cancellationToken);
 
     /// <summary>
     /// Delivers a published body with the given user headers; returns the number of routes (1 for a queue: stored).
@@ -33,7 +33,7 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
     public ValueTask<int> PublishAsync(string destination, IReadOnlyList<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken, DeliveryClaim? claim = null) =>
         destinations.Classify(destination) == DestinationKind.Queue
             ? EnqueueAsync(destination, QueueHeaders.From(headers), body, null, claim, cancellationToken)
-            : DeliverAsync(new OutboundMessage(destination, "", body, headers, null), claim, cancellationToken);
+            : DeliverAsync(destination, new OutboundMessage(Shown(destination), "", body, headers, null), claim, cancellationToken);
 
     private async ValueTask<int> EnqueueAsync(string queue, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body, MessageExecution? publisher, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
@@ -53,9 +53,12 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
         return 1;
     }
 
-    private async ValueTask<int> DeliverAsync(OutboundMessage draft, DeliveryClaim? claim, CancellationToken cancellationToken)
+    // A user destination's subscribers see it as they subscribed it (/user/queue/a), not as it was addressed (/user/alice/queue/a).
+    private static string Shown(string destination) => UserDestinations.TryShown(destination, out var shown) ? shown : destination;
+
+    private async ValueTask<int> DeliverAsync(string key, OutboundMessage draft, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
-        var found = await routes.GetRoutesAsync(draft.Destination, cancellationToken).ConfigureAwait(false);
+        var found = await routes.GetRoutesAsync(key, cancellationToken).ConfigureAwait(false);
         if (found.Count == 0)
         {
             return 0;

@@ -69,6 +69,12 @@ internal enum EngineError : byte
     /// <summary>A SUBSCRIBE whose topic uses <c>*</c> or <c>#</c> inside a word rather than as a word of its own.</summary>
     InvalidTopicPattern,
 
+    /// <summary>A SUBSCRIBE to <c>/user/…</c> by a session that has no user.</summary>
+    UserDestinationWithoutUser,
+
+    /// <summary>A <c>/user/…</c> destination of the wrong shape (SUBSCRIBE <c>/user/queue/NAME</c>, SEND <c>/user/{user}/queue/NAME</c>).</summary>
+    InvalidUserDestination,
+
     /// <summary>SUBSCRIBE without <c>id</c> (1.1, 1.2).</summary>
     MissingSubscriptionId,
 

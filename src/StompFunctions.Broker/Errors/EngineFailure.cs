@@ -71,6 +71,8 @@ internal readonly struct EngineFailure
         EngineError.UnknownDestination => ("unknown destination", "No handler is registered for '{0}' and it has no broker prefix ({1})."),
         EngineError.WildcardSend => ("wildcard destination", "'{0}' holds '*' or '#', which only a SUBSCRIBE may use; send to a concrete topic."),
         EngineError.InvalidTopicPattern => ("invalid topic pattern", "In '{0}' a '*' or '#' must be a whole word between dots, e.g. /topic/stocks.*.price or /topic/logs.#."),
+        EngineError.UserDestinationWithoutUser => ("no user", "'{0}' is a user destination, and this session has no user: connect with a user id (an access token naming one) or let the CONNECT hook set one."),
+        EngineError.InvalidUserDestination => ("invalid user destination", "'{0}' is no user destination: SUBSCRIBE to /user/queue/NAME or /user/topic/NAME, SEND to /user/{{user}}/queue/NAME (user names hold no '/')."),
         EngineError.MissingSubscriptionId => ("missing id", "SUBSCRIBE requires an id header."),
         EngineError.InvalidAckMode => ("invalid ack mode", "ack must be auto, client or client-individual (1.0: auto or client)."),
         EngineError.InvalidPrefetchCount => ("invalid prefetch-count", "prefetch-count must be a whole number from 1 up (at most {0} are used)."),

@@ -92,6 +92,22 @@ public sealed class StompPublishHandlerTests
     }
 
     [Fact]
+    public async Task A_user_destination_is_published_as_addressed_and_a_malformed_one_is_a_400()
+    {
+        var publisher = new RecordingPublisher(routes: 2);
+        var handler = new StompPublishHandler(publisher, NullLogger<StompPublishHandler>.Instance);
+        var accepted = Request("POST", "x"u8.ToArray());
+        var refused = Request("POST", "x"u8.ToArray());
+
+        await handler.HandleAsync(accepted, "user/alice/queue/inbox");
+        await handler.HandleAsync(refused, "user/queue/inbox");
+
+        Assert.Equal(StatusCodes.Status202Accepted, accepted.Response.StatusCode);
+        Assert.Equal("/user/alice/queue/inbox", Assert.Single(publisher.Published).Destination);
+        Assert.Equal(StatusCodes.Status400BadRequest, refused.Response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_broker_prefixes_are_the_engines_configured_ones()
     {
         var options = new StompBrokerOptions();
