@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { freePort, repoRoot, startStack } from './support/stack.mjs';
 import { StompTestClient, within } from './support/clients.mjs';
+import { userDestinationsAndWildcards } from './support/routing-scenario.mjs';
 
 // Azurite's well-known development account: public, documented, useless outside Azurite.
 const account = 'devstoreaccount1';
@@ -68,4 +69,8 @@ test('a queue on Table Storage keeps messages sent before any consumer and hands
     message.ack();
   }
   assert.deepEqual(bodies, ['waiting 0', 'waiting 1', 'waiting 2']);
+});
+
+test('two users exchange private messages over /user/queue/inbox and a wildcard subscriber gets matching topics (Azurite)', async (t) => {
+  await userDestinationsAndWildcards(stack, t);
 });
