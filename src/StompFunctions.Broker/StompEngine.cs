@@ -31,7 +31,7 @@ public sealed class StompEngine
     private readonly ILogger _logger;
     private readonly SessionPersistence _sessions;
     private readonly FrameProcessor _frames;
-    private readonly DestinationClassifier _destinations;
+    private readonly DisconnectCleanup _disconnects;
 
     /// <summary>Creates an engine over the two ports.</summary>
     public StompEngine(
@@ -65,7 +65,7 @@ public sealed class StompEngine
             timeProvider,
             idGenerator,
             services?.GetService<ILogger<QueueBroker>>() ?? NullLogger<QueueBroker>.Instance);
-        var destinations = _destinations = new DestinationClassifier(_options.BrokerPrefixes, queues.QueuePrefix);
+        var destinations = new DestinationClassifier(_options.BrokerPrefixes, queues.QueuePrefix);
         var fanOut = new MessageFanOut(new StoreRouteSource(store), gateway, stamp, destinations, Queues);
         var publisher = new StompPublisher(fanOut);
         Publisher = publisher;
@@ -74,6 +74,7 @@ public sealed class StompEngine
         var pipeline = handlers.BuildPipeline(c => dispatcher.DispatchAsync(new CommandFrame(c.Execution, c.Frame, c.Raw)));
         _frames = new FrameProcessor(_options.Parsing, _options.MaxPendingFrameBytes, dispatcher, pipeline, context, logger);
         _sessions = new SessionPersistence(store, _options, logger);
+        _disconnects = new DisconnectCleanup(_sessions, store, destinations, Queues, logger);
     }
 
     /// <summary>The queues (<c>/queue/…</c>) of this engine: point to point over the queue store.</summary>
@@ -171,37 +172,7 @@ public sealed class StompEngine
     public async ValueTask HandleDisconnectedAsync(string connectionId, string? connectionState, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
-        try
-        {
-            var session = await _sessions.LoadAsync(connectionId, connectionState, cancellationToken).ConfigureAwait(false);
-            if (session is null)
-            {
-                EngineLog.StateCorrupt(_logger, connectionId);
-                return;
-            }
-
-            foreach (var subscription in session.Subscriptions)
-            {
-                // A queue consumer goes, and its unsettled messages go back to the queue for others.
-                _ = _destinations.Classify(subscription.Destination) == DestinationKind.Queue
-                    ? await Queues.RemoveConsumerAsync(subscription.Destination, connectionId, subscription.Id, cancellationToken).ConfigureAwait(false)
-                    : await _store.RemoveMemberAsync(subscription.StoreDestination, subscription.GroupIn(session.Version), connectionId, cancellationToken).ConfigureAwait(false) == StoreOutcome.Ok;
-            }
-
-            if (session.SpillETag is not null)
-            {
-                await _store.DeleteSpilledStateAsync(connectionId, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (session.EventVersion is not null)
-            {
-                await _store.DeleteEventMarkerAsync(connectionId, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (StompStoreUnavailableException ex)
-        {
-            EngineLog.DisconnectCleanupFailed(_logger, connectionId, ex.Message);
-        }
+        await _disconnects.CleanUpAsync(connectionId, connectionState, cancellationToken).ConfigureAwait(false);
     }
 
     private void LogRejection(MessageExecution execution)
