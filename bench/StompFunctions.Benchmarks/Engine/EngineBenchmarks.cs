@@ -35,10 +35,8 @@ public class EngineBenchmarks
     {
         var store = new InMemoryStateStore();
         var gateway = new InMemoryConnectionGateway { RecordOperations = false };
-        // ApplyEventsOnce off: every operation replays one ce-connectionState, which the event claim would take for a
-        // retried event and answer without delivering (docs/benchmarks.md, "After the engine split").
         _engine = new StompEngine(
-            store, gateway, new StompHandlerRegistry(), Options.Create(new StompBrokerOptions { ApplyEventsOnce = false }),
+            store, gateway, new StompHandlerRegistry(), Options.Create(new StompBrokerOptions()),
             TimeProvider.System, new RandomIdGenerator(), NullLogger<StompEngine>.Instance);
         _engineWithoutClaims = new StompEngine(
             store, gateway, new StompHandlerRegistry(), Options.Create(new StompBrokerOptions { ApplyEventsOnce = false }),
