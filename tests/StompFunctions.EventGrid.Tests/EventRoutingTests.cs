@@ -23,6 +23,16 @@ public sealed class EventRoutingTests
     }
 
     [Fact]
+    public void A_route_can_address_a_user_destination_with_the_user_from_the_subject()
+    {
+        var mapping = Mappings.With(o => o.Routes.Add(new EventRoute { EventType = "Jobs.Done", Destination = "/user{subject}/queue/jobs" }));
+
+        var result = mapping.Map(Event("Jobs.Done", "/alice"));
+
+        Assert.Equal("/user/alice/queue/jobs", Assert.Single(result.Publications).Destination);
+    }
+
+    [Fact]
     public void An_event_no_route_matches_goes_to_the_unmatched_destination()
     {
         var mapping = Mappings.With(o => o.Routes.Add(new EventRoute { EventType = "Other", Destination = "/topic/other" }));
