@@ -27,6 +27,26 @@
 
   function topic() { return '/topic/chat.' + room; }
 
+  // Private messages use user destinations: every tab of a name subscribes to /user/queue/private, and
+  // "/msg NAME text" sends to /user/NAME/queue/private (the name is the user id the page negotiates with).
+  const privateQueue = '/user/queue/private';
+
+  function sendPrivate(to, text) {
+    const body = { kind: 'private', text, to, sentAt: Date.now(), from: { id: me.id, name: me.name } };
+    connection.send({ destination: '/user/' + to + '/queue/private', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    if (to !== me.name) showPrivate(body, 'private mine', 'to ' + to);
+  }
+
+  function showPrivate(event, className, who) {
+    appendLine(className, [['who', who], ['text', String(event.text ?? '')], ['time', time(new Date(event.sentAt || Date.now()))]]);
+  }
+
+  function onPrivate(message) {
+    let event;
+    try { event = JSON.parse(message.body); } catch { return; }
+    if (event && event.from && typeof event.from.name === 'string') showPrivate(event, 'private', 'from ' + event.from.name);
+  }
+
   function setStatus(state, text) {
     ui.status.dataset.state = state;
     ui.status.textContent = text;
@@ -147,6 +167,8 @@
         ui.endpoint.textContent = endpoint;
         setStatus('connected', 'Connected as ' + me.name + ' in #' + room);
         connection.subscribe(topic(), onChatEvent);
+        // A user id holding '/' cannot be addressed (the server refuses such a SUBSCRIBE): such a name chats publicly only.
+        if (!me.name.includes('/')) connection.subscribe(privateQueue, onPrivate);
         // Who is here is asked afresh after every (re)connect: the answers rebuild the list.
         members.clear();
         members.set(me.id, { id: me.id, name: me.name });
@@ -202,7 +224,9 @@
     e.preventDefault();
     const text = ui.messageInput.value;
     if (!text.trim() || !connection || !connection.connected) return;
-    publish({ kind: 'say', text, sentAt: Date.now() });
+    const direct = /^\/msg\s+(\S+)\s+([\s\S]+)$/.exec(text.trim());
+    if (direct) sendPrivate(direct[1], direct[2]);
+    else publish({ kind: 'say', text, sentAt: Date.now() });
     ui.messageInput.value = '';
     ui.messageInput.focus();
   });

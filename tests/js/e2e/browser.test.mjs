@@ -84,6 +84,28 @@ test('two pages chat with each other through the demo page, see who joined and l
   assert.ok(existsSync(path.join(outputDir, 'chat-laptop.png')));
 });
 
+test('a private message (/msg NAME text) reaches both tabs of that name over a user destination, and no one else', { skip: !haveChromium && 'Debian chromium is not installed' }, async () => {
+  const carol = await join('Carol', 'pm-a');
+  const carolAgain = await join('Carol', 'pm-b');
+  const dan = await join('Dan', 'pm-a');
+
+  await dan.page.fill('#message-input', '/msg Carol just for you');
+  await dan.page.press('#message-input', 'Enter');
+
+  for (const tab of [carol, carolAgain]) {
+    await tab.page.locator('#messages .private .text', { hasText: 'just for you' }).waitFor();
+    assert.equal(await tab.page.locator('#messages .private .who').first().textContent(), 'from Dan');
+  }
+  await dan.page.locator('#messages .private.mine .who', { hasText: 'to Carol' }).waitFor();
+  await carol.page.fill('#message-input', '/msg Dan thanks');
+  await carol.page.press('#message-input', 'Enter');
+  await dan.page.locator('#messages .private .text', { hasText: 'thanks' }).waitFor();
+  // Carol's second tab sees only Dan's message: her own reply went to Dan's user destination.
+  assert.equal(await carolAgain.page.locator('#messages .private').count(), 1);
+  assert.deepEqual([...carol.problems, ...carolAgain.problems, ...dan.problems], []);
+  for (const tab of [carol, carolAgain, dan]) await tab.page.close();
+});
+
 /** A page whose negotiate answers `status` with `body`, after joining as `name`. */
 async function joinWithNegotiateAnswer(name, status, body) {
   const page = await context.newPage();
