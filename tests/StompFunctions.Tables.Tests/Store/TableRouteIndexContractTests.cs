@@ -1,7 +1,5 @@
 using StompFunctions.Broker.Ports;
 using StompFunctions.Broker.Testing;
-using StompFunctions.Tables.Client;
-using StompFunctions.Tables.Store;
 using StompFunctions.Tables.Tests.Azurite;
 
 namespace StompFunctions.Tables.Tests.Store;
@@ -10,9 +8,5 @@ namespace StompFunctions.Tables.Tests.Store;
 [Collection(AzuriteCollection.Name)]
 public sealed class TableRouteIndexContractTests(AzuriteFixture azurite) : RouteIndexContractTests
 {
-    protected override ValueTask<IStompStateStore> CreateStoreAsync()
-    {
-        var options = TestTableOptions.For(azurite);
-        return ValueTask.FromResult<IStompStateStore>(new TableStateStore(TableServiceClientFactory.Create(options), options));
-    }
+    protected override ValueTask<IStompStateStore> CreateStoreAsync() => ValueTask.FromResult<IStompStateStore>(TestStores.Create(azurite));
 }
