@@ -37,7 +37,7 @@ internal sealed class EngineNode
 
     public StompRouteCollector Collector { get; }
 
-    public StompTestConnection Open(string connectionId) => new(this, connectionId);
+    public StompTestConnection Open(string connectionId, string? userId = null) => new(this, connectionId, userId);
 
     private sealed class NodeIds(EngineNode node) : IStompIdGenerator
     {

@@ -52,6 +52,38 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task User_destinations_and_wildcard_subscriptions_recorded_on_one_instance_receive_what_the_other_sends()
+    {
+        var (a, b) = TwoInstances();
+        var user = $"alice-{Guid.NewGuid():N}";
+        var root = $"scale{Guid.NewGuid():N}";
+        var laptop = a.Open("alice-laptop-" + root, user);
+        var phone = b.Open("alice-phone-" + root, user);
+        var watcher = a.Open("watcher-" + root);
+        var publisher = b.Open("publisher-" + root);
+        foreach (var connection in new[] { laptop, phone, watcher, publisher })
+        {
+            await connection.ConnectAsync();
+        }
+
+        await laptop.SubscribeAsync("/user/queue/inbox", "sub-0");
+        await phone.SubscribeAsync("/user/queue/inbox", "sub-1");
+        await watcher.SubscribeAsync($"/topic/{root}.#", "all");
+
+        Assert.Equal(StompCommand.Receipt, (await publisher.SendMessageAsync($"/user/{user}/queue/inbox", "private", "r-1")).Command);
+        Assert.Equal(StompCommand.Receipt, (await publisher.SendMessageAsync($"/topic/{root}.eu.price", "101", "r-2")).Command);
+
+        foreach (var (connection, id) in new[] { (laptop, "sub-0"), (phone, "sub-1") })
+        {
+            var message = Assert.Single(connection.Delivered);
+            Assert.Equal(("/user/queue/inbox", id, "private"), (message["destination"], message["subscription"], message.Body));
+        }
+
+        var topic = Assert.Single(watcher.Delivered);
+        Assert.Equal(($"/topic/{root}.eu.price", "all", "101"), (topic["destination"], topic["subscription"], topic.Body));
+    }
+
+    [Fact]
     public async Task A_storm_of_concurrent_SUBSCRIBE_and_UNSUBSCRIBE_from_both_instances_ends_in_the_state_a_sequential_run_reaches()
     {
         var (a, b) = TwoInstances();

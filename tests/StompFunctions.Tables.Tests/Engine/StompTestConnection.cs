@@ -15,9 +15,12 @@ internal sealed class StompTestConnection
 {
     private readonly EngineNode _node;
 
-    public StompTestConnection(EngineNode node, string connectionId)
+    private readonly string? _userId;
+
+    public StompTestConnection(EngineNode node, string connectionId, string? userId = null)
     {
         _node = node;
+        _userId = userId;
         ConnectionId = connectionId;
         Connection = node.Gateway.Connect(connectionId);
     }
@@ -30,7 +33,7 @@ internal sealed class StompTestConnection
 
     public async Task<IReadOnlyList<ReplyFrame>> SendAsync(string frames)
     {
-        var result = await _node.Engine.HandleMessageAsync(new StompInboundMessage(ConnectionId, null, State, Encoding.UTF8.GetBytes(frames), PayloadKind.Text, "v12.stomp"));
+        var result = await _node.Engine.HandleMessageAsync(new StompInboundMessage(ConnectionId, _userId, State, Encoding.UTF8.GetBytes(frames), PayloadKind.Text, "v12.stomp"));
         State = result.ConnectionState;
         return ReplyFrame.ParseAll(result.Reply);
     }
