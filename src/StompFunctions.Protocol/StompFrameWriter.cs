@@ -111,42 +111,18 @@ public ref struct StompFrameWriter
     public void WriteHeader(scoped ReadOnlySpan<byte> name, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        byte[]? rented = null;
-        var scratch = max <= HeaderText.StackLimit ? stackalloc byte[HeaderText.StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(value, scratch);
-            WriteHeader(name, scratch[..length]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new ScratchBytes(stackalloc byte[HeaderText.StackLimit], Encoding.UTF8.GetMaxByteCount(value.Length));
+        var length = Encoding.UTF8.GetBytes(value, scratch.Span);
+        WriteHeader(name, scratch.Span[..length]);
     }
 
     /// <summary>Writes a header from string name and value.</summary>
     public void WriteHeader(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var max = Encoding.UTF8.GetMaxByteCount(name.Length);
-        byte[]? rented = null;
-        var scratch = max <= HeaderText.StackLimit ? stackalloc byte[HeaderText.StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(name, scratch);
-            WriteHeader(scratch[..length], value);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new ScratchBytes(stackalloc byte[HeaderText.StackLimit], Encoding.UTF8.GetMaxByteCount(name.Length));
+        var length = Encoding.UTF8.GetBytes(name, scratch.Span);
+        WriteHeader(scratch.Span[..length], value);
     }
 
     /// <summary>Writes a header with a decimal integer value.</summary>
@@ -269,21 +245,9 @@ public ref struct StompFrameWriter
     {
         var rawName = header.RawName.Span;
         var rawValue = header.RawValue.Span;
-        var needed = rawName.Length + rawValue.Length;
-        byte[]? rented = null;
-        var scratch = needed <= HeaderText.StackLimit ? stackalloc byte[HeaderText.StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(needed));
-        try
-        {
-            var nameLength = header.DecodeName(scratch);
-            var valueLength = header.DecodeValue(scratch[nameLength..]);
-            return TryWriteHeader(scratch[..nameLength], scratch.Slice(nameLength, valueLength));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new ScratchBytes(stackalloc byte[HeaderText.StackLimit], rawName.Length + rawValue.Length);
+        var nameLength = header.DecodeName(scratch.Span);
+        var valueLength = header.DecodeValue(scratch.Span[nameLength..]);
+        return TryWriteHeader(scratch.Span[..nameLength], scratch.Span.Slice(nameLength, valueLength));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace StompFunctions.Protocol.Headers;
@@ -16,22 +15,9 @@ internal static class HeaderText
             return Encoding.UTF8.GetString(raw);
         }
 
-        byte[]? rented = null;
-        var scratch = raw.Length <= StackLimit
-            ? stackalloc byte[StackLimit]
-            : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
-        try
-        {
-            var length = HeaderEscaping.Unescape(raw, scratch, mode);
-            return Encoding.UTF8.GetString(scratch[..length]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new ScratchBytes(stackalloc byte[StackLimit], raw.Length);
+        var length = HeaderEscaping.Unescape(raw, scratch.Span, mode);
+        return Encoding.UTF8.GetString(scratch.Span[..length]);
     }
 
     /// <summary>Compares raw (possibly escaped) bytes with a string, allocating nothing for names up to 85 characters.</summary>
@@ -42,20 +28,8 @@ internal static class HeaderText
             return Ascii.Equals(raw, text);
         }
 
-        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        byte[]? rented = null;
-        var scratch = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(text, scratch);
-            return HeaderEscaping.EqualsDecoded(raw, scratch[..length], mode);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new ScratchBytes(stackalloc byte[StackLimit], Encoding.UTF8.GetMaxByteCount(text.Length));
+        var length = Encoding.UTF8.GetBytes(text, scratch.Span);
+        return HeaderEscaping.EqualsDecoded(raw, scratch.Span[..length], mode);
     }
 }

@@ -27,7 +27,7 @@ internal static class FrameParser
         if (lf < 0)
         {
             // No command is longer than UNSUBSCRIBE\r: a longer line can already be judged.
-            return span.Length > StompBytes.MaxCommandLineBytes ? Fail(StompParseError.UnknownCommand, out error) : NeedMore(out error);
+            return span.Length > StompBytes.MaxCommandLineBytes ? ParseOutcome.Fail(StompParseError.UnknownCommand, out error) : ParseOutcome.NeedMore(out error);
         }
 
         var commandLength = lf;
@@ -39,7 +39,7 @@ internal static class FrameParser
         layout.Command = CommandNames.Parse(span[..commandLength]);
         if (layout.Command == StompCommand.None)
         {
-            return Fail(StompParseError.UnknownCommand, out error);
+            return ParseOutcome.Fail(StompParseError.UnknownCommand, out error);
         }
 
         layout.HeaderStart = lf + 1;
@@ -50,8 +50,8 @@ internal static class FrameParser
         }
 
         return contentLength >= 0
-            ? ParseCountedBody(span, options, contentLength, ref layout, out error)
-            : ParseNulTerminatedBody(span, options, ref layout, out error);
+            ? FrameBodyParser.ParseCounted(span, options, contentLength, ref layout, out error)
+            : FrameBodyParser.ParseNulTerminated(span, options, ref layout, out error);
     }
 
     private static OperationStatus ParseHeaders(
@@ -90,7 +90,7 @@ internal static class FrameParser
 
             if (++layout.HeaderCount > options.MaxHeaderCount)
             {
-                return Fail(StompParseError.TooManyHeaders, out error);
+                return ParseOutcome.Fail(StompParseError.TooManyHeaders, out error);
             }
 
             error = CheckHeaderLine(line, special, mode, crlf, options, ref contentLength);
@@ -183,70 +183,6 @@ internal static class FrameParser
         return StompParseError.None;
     }
 
-    private static OperationStatus ParseCountedBody(
-        ReadOnlySpan<byte> span, StompParseOptions options, long contentLength, ref FrameLayout layout, out StompParseError error)
-    {
-        if (contentLength > 0 && !layout.Command.IsBodyAllowed())
-        {
-            return Fail(StompParseError.BodyNotAllowed, out error);
-        }
-
-        var frameLength = layout.BodyStart + contentLength + 1;
-        if (frameLength > options.MaxFrameBytes)
-        {
-            return Fail(StompParseError.FrameTooLarge, out error);
-        }
-
-        if (span.Length < frameLength)
-        {
-            return NeedMore(out error);
-        }
-
-        if (span[(int)frameLength - 1] != StompBytes.ByteNul)
-        {
-            return Fail(StompParseError.MissingNulAfterBody, out error);
-        }
-
-        layout.BodyLength = (int)contentLength;
-        error = StompParseError.None;
-        return OperationStatus.Done;
-    }
-
-    private static OperationStatus ParseNulTerminatedBody(
-        ReadOnlySpan<byte> span, StompParseOptions options, ref FrameLayout layout, out StompParseError error)
-    {
-        // Never look past the first byte that breaks a limit: the scan stays bounded however much is buffered.
-        var bodyStart = layout.BodyStart;
-        var scanEnd = (int)Math.Min(span.Length, Math.Min((long)bodyStart + options.MaxBodyBytes + 1, (long)options.MaxFrameBytes + 1));
-        var window = scanEnd > bodyStart ? span[bodyStart..scanEnd] : [];
-        var nul = window.IndexOf(StompBytes.ByteNul);
-        var bodyBytes = nul < 0 ? window.Length : nul;
-        if (bodyBytes > 0 && !layout.Command.IsBodyAllowed())
-        {
-            return Fail(StompParseError.BodyNotAllowed, out error);
-        }
-
-        var considered = nul < 0 ? (long)bodyStart + window.Length : (long)bodyStart + nul + 1;
-        var bodyTooLarge = bodyBytes > options.MaxBodyBytes;
-        var frameTooLarge = considered > options.MaxFrameBytes;
-        if (bodyTooLarge || frameTooLarge)
-        {
-            // Report the limit whose boundary comes first in the stream, as a shorter prefix would have.
-            var bodyAt = (long)bodyStart + options.MaxBodyBytes + 1;
-            var useBody = bodyTooLarge && (!frameTooLarge || bodyAt <= (long)options.MaxFrameBytes + 1);
-            return Fail(useBody ? StompParseError.BodyTooLarge : StompParseError.FrameTooLarge, out error);
-        }
-
-        if (nul < 0)
-        {
-            return NeedMore(out error);
-        }
-
-        layout.BodyLength = nul;
-        error = StompParseError.None;
-        return OperationStatus.Done;
-    }
-
     /// <summary>
     /// Limit check over the octets of one header line seen so far (EOL excluded). When both limits are
     /// broken, the one whose boundary comes first in the stream wins, so every prefix agrees.
@@ -279,27 +215,15 @@ internal static class FrameParser
     {
         if (headerBlock.Contains(StompBytes.ByteNul))
         {
-            return Fail(StompParseError.NulInHeader, out error);
+            return ParseOutcome.Fail(StompParseError.NulInHeader, out error);
         }
 
         if (!Utf8.IsValid(headerBlock))
         {
-            return Fail(StompParseError.InvalidUtf8, out error);
+            return ParseOutcome.Fail(StompParseError.InvalidUtf8, out error);
         }
 
         error = StompParseError.None;
         return OperationStatus.Done;
-    }
-
-    private static OperationStatus Fail(StompParseError reason, out StompParseError error)
-    {
-        error = reason;
-        return OperationStatus.InvalidData;
-    }
-
-    private static OperationStatus NeedMore(out StompParseError error)
-    {
-        error = StompParseError.None;
-        return OperationStatus.NeedMoreData;
     }
 }
