@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using StompFunctions.Emulator.Rest;
 
 namespace StompFunctions.Emulator.Auth;
 
@@ -9,7 +10,7 @@ namespace StompFunctions.Emulator.Auth;
 /// </summary>
 internal sealed class ClientTokenValidator(IOptions<WebPubSubEmulatorOptions> options, TimeProvider time)
 {
-    public bool TryValidate(string token, string hub, out ClientClaims claims, out string error)
+    public bool TryValidate(string token, string hub, out ClientClaims claims, out EmulatorError error)
     {
         claims = ClientClaims.Anonymous;
         var settings = options.Value;
@@ -18,9 +19,9 @@ internal sealed class ClientTokenValidator(IOptions<WebPubSubEmulatorOptions> op
         {
             error = check switch
             {
-                JwtCheck.UnsupportedAlgorithm => "The access token must be signed with HS256.",
-                JwtCheck.BadSignature => "The access token signature is invalid.",
-                _ => "The access token is malformed.",
+                JwtCheck.UnsupportedAlgorithm => EmulatorError.ClientTokenNotHs256,
+                JwtCheck.BadSignature => EmulatorError.ClientTokenBadSignature,
+                _ => EmulatorError.ClientTokenMalformed,
             };
             return false;
         }
@@ -30,18 +31,18 @@ internal sealed class ClientTokenValidator(IOptions<WebPubSubEmulatorOptions> op
             var root = payload!.RootElement;
             if (!HmacJwt.IsWithinLifetime(root, time.GetUtcNow(), settings.ClockSkew))
             {
-                error = "The access token is expired, not yet valid or has no exp claim.";
+                error = EmulatorError.ClientTokenLifetime;
                 return false;
             }
 
             if (!HasClientAudience(root, hub))
             {
-                error = "The access token audience does not match this hub's client endpoint.";
+                error = EmulatorError.ClientTokenAudience;
                 return false;
             }
 
             claims = ClientClaims.From(root);
-            error = "";
+            error = default;
             return true;
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using StompFunctions.Emulator.Rest;
 
 namespace StompFunctions.Emulator.Auth;
 
@@ -11,12 +12,12 @@ namespace StompFunctions.Emulator.Auth;
 /// </summary>
 internal sealed class RestAuthenticator(IOptions<WebPubSubEmulatorOptions> options, TimeProvider time)
 {
-    public bool TryAuthenticate(HttpRequest request, out string error)
+    public bool TryAuthenticate(HttpRequest request, out EmulatorError error)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            error = "An Authorization header with a Bearer access-key token is required.";
+            error = EmulatorError.RestTokenMissing;
             return false;
         }
 
@@ -24,7 +25,7 @@ internal sealed class RestAuthenticator(IOptions<WebPubSubEmulatorOptions> optio
         var check = HmacJwt.Verify(authorization["Bearer ".Length..].Trim(), ClientTokenValidator.Keys(settings), out var payload);
         if (check != JwtCheck.Valid)
         {
-            error = check == JwtCheck.BadSignature ? "The token signature is invalid." : "The token is malformed or not HS256.";
+            error = check == JwtCheck.BadSignature ? EmulatorError.RestTokenBadSignature : EmulatorError.RestTokenMalformed;
             return false;
         }
 
@@ -33,18 +34,18 @@ internal sealed class RestAuthenticator(IOptions<WebPubSubEmulatorOptions> optio
             var root = payload!.RootElement;
             if (!HmacJwt.IsWithinLifetime(root, time.GetUtcNow(), settings.ClockSkew))
             {
-                error = "The token is expired, not yet valid or has no exp claim.";
+                error = EmulatorError.RestTokenLifetime;
                 return false;
             }
 
             if (!root.TryGetProperty("aud", out var aud) || aud.ValueKind != System.Text.Json.JsonValueKind.String || !MatchesRequestUrl(aud.GetString()!, request))
             {
-                error = "The token audience does not match the request URL.";
+                error = EmulatorError.RestTokenAudience;
                 return false;
             }
         }
 
-        error = "";
+        error = default;
         return true;
     }
 

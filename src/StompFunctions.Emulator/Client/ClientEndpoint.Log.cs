@@ -1,3 +1,4 @@
+using StompFunctions.Emulator.Rest;
 
 namespace StompFunctions.Emulator.Client;
 
@@ -6,7 +7,7 @@ internal sealed partial class ClientEndpoint
     private static partial class Log
     {
         [LoggerMessage(4000, LogLevel.Information, "Client token rejected for hub {Hub}: {Reason}", EventName = nameof(TokenRejected))]
-        public static partial void TokenRejected(ILogger logger, string hub, string reason);
+        public static partial void TokenRejected(ILogger logger, string hub, EmulatorError reason);
 
         [LoggerMessage(4001, LogLevel.Information, "The connect handler of hub {Hub} rejected a client with {StatusCode}", EventName = nameof(ConnectRejected))]
         public static partial void ConnectRejected(ILogger logger, string hub, int statusCode);

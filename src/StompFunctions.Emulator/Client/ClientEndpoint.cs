@@ -25,19 +25,19 @@ internal sealed partial class ClientEndpoint(
         var hub = context.Request.RouteValues["hub"] as string ?? context.Request.Query["hub"].ToString();
         if (string.IsNullOrEmpty(hub) || !NameRules.IsValidHub(hub))
         {
-            await ServiceError.WriteAsync(context, ServiceErrorCode.InvalidHubName, "The hub name is missing or invalid.", "hub");
+            await ServiceError.WriteAsync(context, EmulatorError.HubNameMissingOrInvalid);
             return;
         }
 
         if (!hubs.TryGetSettings(hub, out var settings))
         {
-            await ServiceError.HubNotFoundAsync(context, hub);
+            await ServiceError.WriteAsync(context, EmulatorError.HubNotFound, hub);
             return;
         }
 
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await ServiceError.WriteAsync(context, ServiceErrorCode.WebSocketRequired, "This endpoint accepts WebSocket connections only.");
+            await ServiceError.WriteAsync(context, EmulatorError.WebSocketRequired);
             return;
         }
 
@@ -47,14 +47,14 @@ internal sealed partial class ClientEndpoint(
         {
             if (settings.AnonymousConnectPolicy != AnonymousConnectPolicy.Allow)
             {
-                await ServiceError.WriteAsync(context, ServiceErrorCode.Unauthorized, "An access token is required: this hub does not allow anonymous connections.");
+                await ServiceError.WriteAsync(context, EmulatorError.AnonymousNotAllowed);
                 return;
             }
         }
         else if (!tokens.TryValidate(token, hub, out claims, out var error))
         {
             Log.TokenRejected(logger, hub, error);
-            await ServiceError.WriteAsync(context, ServiceErrorCode.Unauthorized, error);
+            await ServiceError.WriteAsync(context, error);
             return;
         }
 
@@ -90,7 +90,7 @@ internal sealed partial class ClientEndpoint(
         var answer = await upstream.SendAsync(settings, connectEvent, context.RequestAborted);
         if (answer.Outcome != UpstreamOutcome.Answered)
         {
-            await ServiceError.WriteAsync(context, ServiceErrorCode.UpstreamUnavailable, "The connect event handler could not be reached.");
+            await ServiceError.WriteAsync(context, EmulatorError.ConnectHandlerUnreachable);
             return null;
         }
 
@@ -111,14 +111,14 @@ internal sealed partial class ClientEndpoint(
         if (!answer.IsSuccess || !ConnectAnswer.TryParse(answer.Body, out var parsed))
         {
             Log.ConnectFailed(logger, hub, answer.StatusCode);
-            await ServiceError.WriteAsync(context, ServiceErrorCode.UpstreamError, "The connect event handler failed or answered malformed JSON.");
+            await ServiceError.WriteAsync(context, EmulatorError.ConnectHandlerFailed);
             return null;
         }
 
         if (parsed.Subprotocol is { } chosen && !offered.Contains(chosen, StringComparer.Ordinal))
         {
             Log.SubprotocolNotOffered(logger, hub);
-            await ServiceError.WriteAsync(context, ServiceErrorCode.UpstreamError, "The connect event handler chose a subprotocol the client did not offer.");
+            await ServiceError.WriteAsync(context, EmulatorError.ConnectHandlerSubprotocolNotOffered);
             return null;
         }
 

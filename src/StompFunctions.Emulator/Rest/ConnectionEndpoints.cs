@@ -31,7 +31,7 @@ internal static class ConnectionEndpoints
     public static Task CloseAllAsync(RestCall call) => CloseManyAsync(call, call.Hub.Connections);
 
     public static Task CloseGroupAsync(RestCall call) =>
-        NameRules.IsValidGroup(call.Segment(1)) ? CloseManyAsync(call, call.Hub.GroupMembers(call.Segment(1))) : call.InvalidGroupAsync();
+        NameRules.IsValidGroup(call.Segment(1)) ? CloseManyAsync(call, call.Hub.GroupMembers(call.Segment(1))) : call.FailAsync(EmulatorError.GroupNameInvalid);
 
     public static Task CloseUserAsync(RestCall call) => CloseManyAsync(call, call.Hub.UserConnections(call.Segment(1)));
 

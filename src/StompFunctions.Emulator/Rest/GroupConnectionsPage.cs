@@ -16,20 +16,20 @@ internal static class GroupConnectionsPage
     {
         if (!ApiVersions.IsAtLeast(call.ApiVersion, ApiVersions.ListGroupConnections))
         {
-            await ServiceError.WriteAsync(call.Context, ServiceErrorCode.UnsupportedApiVersion, $"Listing group connections needs api-version {ApiVersions.ListGroupConnections} or later.", "api-version");
+            await call.FailAsync(EmulatorError.GroupConnectionsNeedNewerApiVersion, ApiVersions.ListGroupConnections);
             return;
         }
 
         var group = call.Segment(1);
         if (!NameRules.IsValidGroup(group))
         {
-            await call.InvalidGroupAsync();
+            await call.FailAsync(EmulatorError.GroupNameInvalid);
             return;
         }
 
         if (!TryReadPositive(call, "maxpagesize", MaxPageSize, out var pageSize) || !TryReadPositive(call, "top", int.MaxValue, out var top))
         {
-            await call.BadRequestAsync($"maxpagesize must be an integer from 1 to {MaxPageSize} and top a positive integer.");
+            await call.FailAsync(EmulatorError.PageSizeInvalid, MaxPageSize);
             return;
         }
 

@@ -9,13 +9,13 @@ internal static class GroupEndpoints
     {
         if (!NameRules.IsValidGroup(call.Segment(1)))
         {
-            await call.InvalidGroupAsync();
+            await call.FailAsync(EmulatorError.GroupNameInvalid);
             return;
         }
 
         if (!call.Hub.TryGetConnection(call.Segment(3), out var connection))
         {
-            await call.ConnectionNotFoundAsync(call.Segment(3));
+            await call.FailAsync(EmulatorError.ConnectionNotFound, call.Segment(3));
             return;
         }
 
@@ -27,7 +27,7 @@ internal static class GroupEndpoints
     {
         if (!NameRules.IsValidGroup(call.Segment(1)))
         {
-            return call.InvalidGroupAsync();
+            return call.FailAsync(EmulatorError.GroupNameInvalid);
         }
 
         if (call.Hub.TryGetConnection(call.Segment(3), out var connection))
@@ -56,13 +56,13 @@ internal static class GroupEndpoints
     {
         if (!NameRules.IsValidGroup(call.Segment(3)))
         {
-            await call.InvalidGroupAsync();
+            await call.FailAsync(EmulatorError.GroupNameInvalid);
             return;
         }
 
         if (!call.Hub.HasUser(call.Segment(1)))
         {
-            await call.NotFoundAsync($"The user '{call.Segment(1)}' has no connection.", "userId");
+            await call.FailAsync(EmulatorError.UserHasNoConnection, call.Segment(1));
             return;
         }
 
@@ -78,7 +78,7 @@ internal static class GroupEndpoints
     {
         if (!NameRules.IsValidGroup(call.Segment(3)))
         {
-            return call.InvalidGroupAsync();
+            return call.FailAsync(EmulatorError.GroupNameInvalid);
         }
 
         foreach (var connection in call.Hub.UserConnections(call.Segment(1)))

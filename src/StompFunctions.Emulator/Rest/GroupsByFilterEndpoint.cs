@@ -15,19 +15,19 @@ internal sealed class GroupsByFilterEndpoint(HubRegistry hubs)
         var body = await call.ReadBodyAsync(hubs.Options.MaxMessageBytes);
         if (body is null)
         {
-            await call.PayloadTooLargeAsync(hubs.Options.MaxMessageBytes);
+            await call.FailAsync(EmulatorError.PayloadTooLarge, hubs.Options.MaxMessageBytes);
             return;
         }
 
         if (!GroupsBody.TryParse(body, out var groups, out var filterText))
         {
-            await call.BadRequestAsync("The body must be a JSON object {\"groups\": [string, ...], \"filter\": string}.", "body");
+            await call.FailAsync(EmulatorError.GroupsByFilterBodyInvalid);
             return;
         }
 
         if (groups.Count == 0 || !groups.All(NameRules.IsValidGroup))
         {
-            await call.BadRequestAsync("groups must list 1 or more names of 1 to 1024 characters, not only whitespace.", "groups");
+            await call.FailAsync(EmulatorError.GroupsByFilterGroupsInvalid);
             return;
         }
 
@@ -37,7 +37,7 @@ internal sealed class GroupsByFilterEndpoint(HubRegistry hubs)
             (filter, var error) = RestFilter.Parse(filterText);
             if (filter is null)
             {
-                await call.BadRequestAsync(error!, "filter");
+                await call.FailAsync(EmulatorError.FilterInvalid, error);
                 return;
             }
         }

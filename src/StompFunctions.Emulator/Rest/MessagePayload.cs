@@ -24,20 +24,20 @@ internal static class MessagePayload
                 binary = false;
                 break;
             default:
-                await call.BadRequestAsync("Content-Type must be application/json, text/plain or application/octet-stream.", "Content-Type");
+                await call.FailAsync(EmulatorError.ContentTypeUnsupported);
                 return null;
         }
 
         if (request.ContentLength > max)
         {
-            await call.PayloadTooLargeAsync(max);
+            await call.FailAsync(EmulatorError.PayloadTooLarge, max);
             return null;
         }
 
         var body = await call.ReadBodyAsync(max);
         if (body is null)
         {
-            await call.PayloadTooLargeAsync(max);
+            await call.FailAsync(EmulatorError.PayloadTooLarge, max);
             return null;
         }
 

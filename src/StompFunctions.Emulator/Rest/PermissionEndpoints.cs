@@ -24,7 +24,7 @@ internal static class PermissionEndpoints
         {
             if (grant)
             {
-                await call.ConnectionNotFoundAsync(call.Segment(3));
+                await call.FailAsync(EmulatorError.ConnectionNotFound, call.Segment(3));
                 return;
             }
 
@@ -100,5 +100,5 @@ internal static class PermissionEndpoints
     }
 
     private static Task InvalidPermissionAsync(RestCall call) =>
-        call.BadRequestAsync("The permission must be sendToGroup or joinLeaveGroup, and targetName a valid group name.", "permission");
+        call.FailAsync(EmulatorError.PermissionInvalid);
 }

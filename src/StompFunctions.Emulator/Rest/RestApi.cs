@@ -38,12 +38,12 @@ internal sealed partial class RestApi
         }
         catch (BadHttpRequestException ex)
         {
-            await ServiceError.WriteAsync(context, ex.StatusCode, ServiceErrorCode.BadRequest, ex.Message);
+            await ServiceError.RequestRejectedAsync(context, ex.StatusCode, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
         {
             Log.OperationFailed(_logger, ex);
-            await ServiceError.WriteAsync(context, ServiceErrorCode.InternalServerError, "The emulator failed to process the request.");
+            await ServiceError.WriteAsync(context, EmulatorError.InternalError);
         }
     }
 
@@ -60,7 +60,7 @@ internal sealed partial class RestApi
         if (operation is null)
         {
             await (pathKnown
-                ? ServiceError.WriteAsync(context, ServiceErrorCode.MethodNotAllowed, $"{context.Request.Method} is not allowed on this path.")
+                ? ServiceError.WriteAsync(context, EmulatorError.MethodNotAllowed, context.Request.Method)
                 : NoOperationAsync(context));
             return;
         }
@@ -68,27 +68,27 @@ internal sealed partial class RestApi
         if (!_authenticator.TryAuthenticate(context.Request, out var authError))
         {
             Log.Unauthorized(_logger, authError);
-            await ServiceError.WriteAsync(context, ServiceErrorCode.Unauthorized, authError);
+            await ServiceError.WriteAsync(context, authError);
             return;
         }
 
         var version = context.Request.Query["api-version"].ToString();
         if (version.Length == 0 || !ApiVersions.IsKnown(version))
         {
-            await ServiceError.WriteAsync(context, ServiceErrorCode.UnsupportedApiVersion, $"The api-version query parameter is required and must be one of: {ApiVersions.KnownList}.", "api-version");
+            await ServiceError.WriteAsync(context, EmulatorError.ApiVersionInvalid, ApiVersions.KnownList);
             return;
         }
 
         var hub = segments[0];
         if (!NameRules.IsValidHub(hub))
         {
-            await ServiceError.WriteAsync(context, ServiceErrorCode.BadRequest, "The hub name is invalid.", "hub");
+            await ServiceError.WriteAsync(context, EmulatorError.HubNameInvalid);
             return;
         }
 
         if (!_hubs.TryGetSettings(hub, out _))
         {
-            await ServiceError.HubNotFoundAsync(context, hub);
+            await ServiceError.WriteAsync(context, EmulatorError.HubNotFound, hub);
             return;
         }
 
@@ -96,5 +96,5 @@ internal sealed partial class RestApi
     }
 
     private static Task NoOperationAsync(HttpContext context) =>
-        ServiceError.WriteAsync(context, ServiceErrorCode.NotFound, "No data-plane operation has this path.");
+        ServiceError.WriteAsync(context, EmulatorError.NoSuchOperation);
 }

@@ -19,20 +19,9 @@ internal sealed record RestCall(HttpContext Context, string HubName, HubState Hu
         return Task.CompletedTask;
     }
 
-    public Task BadRequestAsync(string message, string? target = null) =>
-        ServiceError.WriteAsync(Context, ServiceErrorCode.BadRequest, message, target);
-
-    public Task NotFoundAsync(string message, string? target = null) =>
-        ServiceError.WriteAsync(Context, ServiceErrorCode.NotFound, message, target);
-
-    public Task ConnectionNotFoundAsync(string connectionId) =>
-        NotFoundAsync($"The connection '{connectionId}' does not exist.", "connectionId");
-
-    public Task InvalidGroupAsync() =>
-        BadRequestAsync("A group name must have 1 to 1024 characters and not be only whitespace.", "group");
-
-    public Task PayloadTooLargeAsync(int max) =>
-        ServiceError.WriteAsync(Context, ServiceErrorCode.PayloadTooLarge, $"The message exceeds the limit of {max} bytes.");
+    /// <summary>Writes the refusal <paramref name="error"/>, its message formatted with <paramref name="args"/>.</summary>
+    public Task FailAsync(EmulatorError error, params ReadOnlySpan<object?> args) =>
+        ServiceError.WriteAsync(Context, error, args);
 
     /// <summary>The request body, or null when it is longer than <paramref name="max"/>.</summary>
     public Task<byte[]?> ReadBodyAsync(int max) =>

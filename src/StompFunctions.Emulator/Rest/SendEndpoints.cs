@@ -24,7 +24,7 @@ internal sealed partial class SendEndpoints(HubRegistry hubs, ILogger logger)
 
     public Task ToGroupAsync(RestCall call) =>
         !NameRules.IsValidGroup(call.Segment(1))
-            ? call.InvalidGroupAsync()
+            ? call.FailAsync(EmulatorError.GroupNameInvalid)
             : SendAsync(call, call.Hub.GroupMembers(call.Segment(1)), allowExcluded: true, allowFilter: true);
 
     public Task ToUserAsync(RestCall call) =>
@@ -61,7 +61,7 @@ internal sealed partial class SendEndpoints(HubRegistry hubs, ILogger logger)
         if (call.Query("messageTtlSeconds") is { } ttl
             && (!int.TryParse(ttl, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxMessageTtlSeconds))
         {
-            await call.BadRequestAsync($"messageTtlSeconds must be an integer from 0 to {MaxMessageTtlSeconds}.", "messageTtlSeconds");
+            await call.FailAsync(EmulatorError.MessageTtlInvalid, MaxMessageTtlSeconds);
             return (false, null);
         }
 
@@ -73,7 +73,7 @@ internal sealed partial class SendEndpoints(HubRegistry hubs, ILogger logger)
         var (filter, error) = RestFilter.Parse(text);
         if (filter is null)
         {
-            await call.BadRequestAsync(error!, "filter");
+            await call.FailAsync(EmulatorError.FilterInvalid, error);
             return (false, null);
         }
 

@@ -9,14 +9,18 @@ namespace StompFunctions.Emulator.Rest;
 /// </summary>
 internal static class ServiceError
 {
-    public static Task WriteAsync(HttpContext context, ServiceErrorCode code, string message, string? target = null) =>
-        WriteAsync(context, StatusOf(code), code, message, target);
+    /// <summary>Writes <paramref name="error"/> with its status, its message formatted with <paramref name="args"/>.</summary>
+    public static Task WriteAsync(HttpContext context, EmulatorError error, params ReadOnlySpan<object?> args)
+    {
+        var entry = EmulatorErrorTable.Describe(error);
+        return WriteAsync(context, StatusOf(entry.Code), entry.Code, EmulatorErrorTable.Format(error, args), entry.Target);
+    }
 
-    public static Task HubNotFoundAsync(HttpContext context, string hub) =>
-        WriteAsync(context, ServiceErrorCode.HubNotFound, $"The hub '{hub}' is not configured in this emulator.", "hub");
+    /// <summary>Writes <see cref="EmulatorError.RequestRejected"/> with the status and reason Kestrel gave a request it rejected.</summary>
+    public static Task RequestRejectedAsync(HttpContext context, int status, string reason) =>
+        WriteAsync(context, status, ServiceErrorCode.BadRequest, EmulatorErrorTable.Format(EmulatorError.RequestRejected, [reason]), null);
 
-    /// <summary>Writes <paramref name="code"/> with a status other than its own, as for a request Kestrel itself rejected.</summary>
-    public static Task WriteAsync(HttpContext context, int status, ServiceErrorCode code, string message, string? target = null)
+    private static Task WriteAsync(HttpContext context, int status, ServiceErrorCode code, string message, string? target)
     {
         var response = context.Response;
         response.StatusCode = status;

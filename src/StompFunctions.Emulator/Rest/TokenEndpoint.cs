@@ -19,21 +19,21 @@ internal sealed class TokenEndpoint(HubRegistry hubs, EmulatorEndpoint endpoint,
         if (call.Query("minutesToExpire") is { } text
             && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || minutes < 1))
         {
-            await call.BadRequestAsync("minutesToExpire must be a positive integer.", "minutesToExpire");
+            await call.FailAsync(EmulatorError.MinutesToExpireInvalid);
             return;
         }
 
         if (call.Query("clientType") is { } clientType && !string.Equals(clientType, "Default", StringComparison.OrdinalIgnoreCase))
         {
             // MQTT clients use another endpoint and protocol, which this emulator does not serve (nor does Microsoft's).
-            await call.BadRequestAsync("Only clientType=Default is supported by the emulator.", "clientType");
+            await call.FailAsync(EmulatorError.ClientTypeUnsupported);
             return;
         }
 
         var groups = call.QueryValues("group");
         if (!groups.All(NameRules.IsValidGroup))
         {
-            await call.InvalidGroupAsync();
+            await call.FailAsync(EmulatorError.GroupNameInvalid);
             return;
         }
 
