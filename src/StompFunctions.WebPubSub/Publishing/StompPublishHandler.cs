@@ -56,28 +56,28 @@ public sealed partial class StompPublishHandler
         if (!HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "POST";
-            await AnswerAsync(context, StatusCodes.Status405MethodNotAllowed, "Publish with POST.").ConfigureAwait(false);
+            await AnswerAsync(context, PublishProblem.MethodNotAllowed).ConfigureAwait(false);
             return;
         }
 
-        if (!TryDestination(destinationPath, out var destination, out var problem)
-            || !IsBrokerDestination(destination, out problem)
-            || !TryHeaders(request, out var headers, out problem))
+        if (!TryDestination(destinationPath, out var destination, out var refusal)
+            || !IsBrokerDestination(destination, out refusal)
+            || !TryHeaders(request, out var headers, out refusal))
         {
-            await AnswerAsync(context, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+            await AnswerAsync(context, refusal.Problem, refusal.Argument, refusal.Second).ConfigureAwait(false);
             return;
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            await AnswerAsync(context, StatusCodes.Status413PayloadTooLarge, $"The body may hold at most {MaxBodyBytes} bytes.").ConfigureAwait(false);
+            await AnswerAsync(context, PublishProblem.TooLarge).ConfigureAwait(false);
             return;
         }
 
         var body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            await AnswerAsync(context, StatusCodes.Status413PayloadTooLarge, $"The body may hold at most {MaxBodyBytes} bytes.").ConfigureAwait(false);
+            await AnswerAsync(context, PublishProblem.TooLarge).ConfigureAwait(false);
             return;
         }
 
@@ -95,7 +95,7 @@ public sealed partial class StompPublishHandler
         {
             Log.StoreUnavailable(_logger, e.Message);
             context.Response.Headers.RetryAfter = "5";
-            await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "The subscription store is unavailable; retry later.").ConfigureAwait(false);
+            await AnswerAsync(context, PublishProblem.StoreUnavailable).ConfigureAwait(false);
             return;
         }
 
@@ -110,19 +110,19 @@ public sealed partial class StompPublishHandler
         await json.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static bool TryDestination(string? path, out string destination, out string problem)
+    private static bool TryDestination(string? path, out string destination, out Refusal refusal)
     {
         destination = string.IsNullOrEmpty(path) ? "" : path[0] == '/' ? path : "/" + path;
-        problem = "";
+        refusal = default;
         if (destination.Length < 2)
         {
-            problem = "Name the destination in the URL: POST …/publish/topic/news publishes to /topic/news.";
+            refusal = new(PublishProblem.NoDestination);
             return false;
         }
 
         if (destination.AsSpan().ContainsAnyInRange('\0', '\x1f') || destination.Contains('\x7f', StringComparison.Ordinal))
         {
-            problem = "The destination may not contain control characters.";
+            refusal = new(PublishProblem.ControlCharacters);
             return false;
         }
 
@@ -133,18 +133,24 @@ public sealed partial class StompPublishHandler
     /// The rule of a STOMP SEND without a handler: only broker destinations fan out. A SEND elsewhere is an ERROR
     /// (or a handler's business), so publishing there would reach nobody a client could have subscribed.
     /// </summary>
-    private bool IsBrokerDestination(string destination, out string problem)
+    private bool IsBrokerDestination(string destination, out Refusal refusal)
     {
-        problem = _broker.IsBrokerDestination(destination) ? ""
-            : StompBrokerOptions.IsTopicPattern(destination) ? $"'{destination}' holds '*' or '#', which only a SUBSCRIBE may use: publish to a concrete topic."
-            : $"'{destination}' is not a broker destination: publish to one starting with {string.Join(" or ", _broker.BrokerPrefixes)}.";
-        return problem.Length == 0;
+        refusal = default;
+        if (_broker.IsBrokerDestination(destination))
+        {
+            return true;
+        }
+
+        refusal = StompBrokerOptions.IsTopicPattern(destination)
+            ? new(PublishProblem.Pattern, destination)
+            : new(PublishProblem.NotBrokerDestination, destination, string.Join(" or ", _broker.BrokerPrefixes));
+        return false;
     }
 
-    private static bool TryHeaders(HttpRequest request, out List<KeyValuePair<string, string>> headers, out string problem)
+    private static bool TryHeaders(HttpRequest request, out List<KeyValuePair<string, string>> headers, out Refusal refusal)
     {
         headers = [];
-        problem = "";
+        refusal = default;
         if (!string.IsNullOrEmpty(request.ContentType))
         {
             headers.Add(new("content-type", request.ContentType));
@@ -160,7 +166,7 @@ public sealed partial class StompPublishHandler
             var name = key[HeaderPrefix.Length..].ToLowerInvariant();
             if (Array.IndexOf(ReservedHeaders, name) >= 0)
             {
-                problem = $"The broker sets '{name}' itself; it cannot be published as {HeaderPrefix}{name}.";
+                refusal = new(PublishProblem.ReservedHeader, name);
                 return false;
             }
 
@@ -191,10 +197,13 @@ public sealed partial class StompPublishHandler
         }
     }
 
-    private static Task AnswerAsync(HttpContext context, int status, string message)
+    private static Task AnswerAsync(HttpContext context, PublishProblem problem, string? argument = null, string? second = null)
     {
-        context.Response.StatusCode = status;
+        context.Response.StatusCode = PublishProblems.Status(problem);
         context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(message, context.RequestAborted);
+        return context.Response.WriteAsync(PublishProblems.Message(problem, argument, second), context.RequestAborted);
     }
+
+    /// <summary>A refusal found while reading the request, with the arguments of its message.</summary>
+    private readonly record struct Refusal(PublishProblem Problem, string? Argument = null, string? Second = null);
 }
