@@ -22,7 +22,7 @@ public sealed partial class StompUpstreamHandler
         var body = await ConnectEventBody.ReadAsync(context.Request, MaxConnectBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            await WriteTextAsync(context, StatusCodes.Status400BadRequest, "The connect event body is not the expected JSON object.").ConfigureAwait(false);
+            await WriteProblemAsync(context, UpstreamProblem.ConnectBodyInvalid).ConfigureAwait(false);
             return;
         }
 
@@ -31,8 +31,7 @@ public sealed partial class StompUpstreamHandler
         if (subprotocol is null && body.Subprotocols.Count > 0)
         {
             Log.NoStompSubprotocol(_logger, upstreamEvent.ConnectionId);
-            var accepted = string.Join(", ", negotiated.Accepted);
-            await WriteTextAsync(context, StatusCodes.Status400BadRequest, $"This hub speaks STOMP. Accepted WebSocket subprotocols: {accepted} (or none at all).").ConfigureAwait(false);
+            await WriteProblemAsync(context, UpstreamProblem.NoStompSubprotocol, string.Join(", ", negotiated.Accepted)).ConfigureAwait(false);
             return;
         }
 
@@ -56,7 +55,7 @@ public sealed partial class StompUpstreamHandler
             catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
             {
                 Log.ConnectHookFailed(_logger, e, upstreamEvent.ConnectionId);
-                await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, "The server could not decide on the connection; try again.").ConfigureAwait(false);
+                await WriteProblemAsync(context, UpstreamProblem.ConnectUndecided).ConfigureAwait(false);
                 return;
             }
         }

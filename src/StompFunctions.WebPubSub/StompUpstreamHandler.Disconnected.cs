@@ -23,7 +23,7 @@ public sealed partial class StompUpstreamHandler
         catch (Exception e)
         {
             Log.DisconnectFailed(_logger, e, upstreamEvent.ConnectionId);
-            await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, "Cleanup failed; it is safe to retry.").ConfigureAwait(false);
+            await WriteProblemAsync(context, UpstreamProblem.CleanupFailed).ConfigureAwait(false);
             return;
         }
 

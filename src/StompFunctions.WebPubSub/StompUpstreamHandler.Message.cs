@@ -22,7 +22,7 @@ public sealed partial class StompUpstreamHandler
         if (!string.Equals(upstreamEvent.EventName, "message", StringComparison.Ordinal))
         {
             Log.UnsupportedUserEvent(_logger, upstreamEvent.ConnectionId);
-            await WriteTextAsync(context, StatusCodes.Status400BadRequest, "STOMP clients send only 'message' events.").ConfigureAwait(false);
+            await WriteProblemAsync(context, UpstreamProblem.NotAMessageEvent).ConfigureAwait(false);
             return;
         }
 

@@ -67,13 +67,13 @@ public sealed partial class StompUpstreamHandler
         if (!HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "POST, OPTIONS";
-            await WriteTextAsync(context, StatusCodes.Status405MethodNotAllowed, "Web PubSub upstream events are POST requests.").ConfigureAwait(false);
+            await WriteProblemAsync(context, UpstreamProblem.MethodNotAllowed).ConfigureAwait(false);
             return;
         }
 
         if (!UpstreamEvent.TryParse(request.Headers, _options.UserIdHeaderFormat, out var upstreamEvent, out var error))
         {
-            await WriteTextAsync(context, StatusCodes.Status400BadRequest, error).ConfigureAwait(false);
+            await WriteProblemAsync(context, error.Value).ConfigureAwait(false);
             return;
         }
 
@@ -87,7 +87,7 @@ public sealed partial class StompUpstreamHandler
             if (!_stateSeal.TryOpen(upstreamEvent.ConnectionId, sealedState, out var state))
             {
                 Log.StateRejected(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId);
-                await WriteTextAsync(context, StatusCodes.Status401Unauthorized, "The ce-connectionState header was not issued by this server for this connection.").ConfigureAwait(false);
+                await WriteProblemAsync(context, UpstreamProblem.StateNotIssued).ConfigureAwait(false);
                 return;
             }
 
@@ -109,7 +109,7 @@ public sealed partial class StompUpstreamHandler
                 await HandleDisconnectedAsync(context, upstreamEvent).ConfigureAwait(false);
                 break;
             default:
-                await WriteTextAsync(context, StatusCodes.Status400BadRequest, "Unknown event.").ConfigureAwait(false);
+                await WriteProblemAsync(context, UpstreamProblem.UnknownEvent).ConfigureAwait(false);
                 break;
         }
     }
@@ -117,10 +117,10 @@ public sealed partial class StompUpstreamHandler
     private async Task AnswerPreflightAsync(HttpContext context)
     {
         var result = _abuseProtection.Check(context.Request.Headers[CloudEventHeaders.RequestOrigin].ToString());
-        if (result.AllowedOrigin is null)
+        if (result.Problem is not null)
         {
             Log.PreflightRejected(_logger, result.StatusCode);
-            await WriteTextAsync(context, result.StatusCode, result.Error ?? "Rejected.").ConfigureAwait(false);
+            await WriteProblemAsync(context, result.Problem.Value).ConfigureAwait(false);
             return;
         }
 
@@ -134,7 +134,7 @@ public sealed partial class StompUpstreamHandler
         if (!_options.DisableSignatureValidation && !_signatures.IsValid(upstreamEvent.ConnectionId, upstreamEvent.Signature))
         {
             Log.SignatureRejected(_logger, upstreamEvent.EventName, upstreamEvent.ConnectionId);
-            await WriteTextAsync(context, StatusCodes.Status401Unauthorized, "The ce-signature header does not match any configured access key.").ConfigureAwait(false);
+            await WriteProblemAsync(context, UpstreamProblem.SignatureMismatch).ConfigureAwait(false);
             return false;
         }
 
@@ -147,7 +147,7 @@ public sealed partial class StompUpstreamHandler
         if (!string.Equals(upstreamEvent.Hub, _options.Hub, StringComparison.OrdinalIgnoreCase))
         {
             Log.WrongHub(_logger, upstreamEvent.Hub);
-            await WriteTextAsync(context, StatusCodes.Status400BadRequest, "This endpoint serves another hub.").ConfigureAwait(false);
+            await WriteProblemAsync(context, UpstreamProblem.WrongHub).ConfigureAwait(false);
             return false;
         }
 
@@ -157,6 +157,9 @@ public sealed partial class StompUpstreamHandler
     /// <summary>The value of the <c>ce-connectionState</c> answer header: sealed for this connection, or empty to clear it.</summary>
     private string SealState(string connectionId, string state) =>
         state.Length == 0 || !_stateSeal.IsActive ? state : _stateSeal.Seal(connectionId, state);
+
+    private static Task WriteProblemAsync(HttpContext context, UpstreamProblem problem, params ReadOnlySpan<object?> args) =>
+        WriteTextAsync(context, UpstreamProblems.Status(problem), UpstreamProblems.Message(problem, args));
 
     private static async Task WriteTextAsync(HttpContext context, int statusCode, string text)
     {

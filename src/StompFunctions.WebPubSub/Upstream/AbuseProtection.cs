@@ -30,7 +30,7 @@ internal sealed class AbuseProtection
     {
         if (string.IsNullOrWhiteSpace(requestOrigin))
         {
-            return AbuseProtectionResult.Reject(400, "The abuse-protection request has no WebHook-Request-Origin header.");
+            return AbuseProtectionResult.Reject(UpstreamProblem.PreflightOriginMissing);
         }
 
         // With replicas or custom domains the header lists several hosts ("a, b"); one allowed host is enough,
@@ -38,13 +38,13 @@ internal sealed class AbuseProtection
         var origins = requestOrigin.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (origins.Length == 0)
         {
-            return AbuseProtectionResult.Reject(400, "The abuse-protection request has an empty WebHook-Request-Origin header.");
+            return AbuseProtectionResult.Reject(UpstreamProblem.PreflightOriginEmpty);
         }
 
         var allowed = _allowAny || origins.Any(origin => _allowed.Contains(NormalizeHost(origin)));
         if (!allowed)
         {
-            return AbuseProtectionResult.Reject(403, "This endpoint does not accept events from that origin; add it to the allowed origins.");
+            return AbuseProtectionResult.Reject(UpstreamProblem.PreflightOriginNotAllowed);
         }
 
         return AbuseProtectionResult.Allow(origins.Length == 1 && !_allowAny ? origins[0] : "*");

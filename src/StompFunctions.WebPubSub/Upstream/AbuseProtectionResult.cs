@@ -1,9 +1,12 @@
 namespace StompFunctions.WebPubSub.Upstream;
 
-/// <summary>The answer to a preflight: a status, the origin to echo when allowed, or an error message.</summary>
-internal readonly record struct AbuseProtectionResult(int StatusCode, string? AllowedOrigin, string? Error)
+/// <summary>The answer to a preflight: the origin to echo when allowed, or the problem.</summary>
+internal readonly record struct AbuseProtectionResult(string? AllowedOrigin, UpstreamProblem? Problem)
 {
-    public static AbuseProtectionResult Allow(string origin) => new(200, origin, null);
+    /// <summary>200 when allowed, else the problem's status.</summary>
+    public int StatusCode => Problem is { } problem ? UpstreamProblems.Status(problem) : 200;
 
-    public static AbuseProtectionResult Reject(int statusCode, string error) => new(statusCode, null, error);
+    public static AbuseProtectionResult Allow(string origin) => new(origin, null);
+
+    public static AbuseProtectionResult Reject(UpstreamProblem problem) => new(null, problem);
 }

@@ -46,7 +46,7 @@ internal sealed class UpstreamEvent
         Id = Id,
     };
 
-    public static bool TryParse(IHeaderDictionary headers, UserIdHeaderFormat userIdFormat, [NotNullWhen(true)] out UpstreamEvent? upstreamEvent, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(IHeaderDictionary headers, UserIdHeaderFormat userIdFormat, [NotNullWhen(true)] out UpstreamEvent? upstreamEvent, [NotNullWhen(false)] out UpstreamProblem? error)
     {
         upstreamEvent = null;
         var type = Single(headers, CloudEventHeaders.Type);
@@ -54,20 +54,20 @@ internal sealed class UpstreamEvent
         var hub = Single(headers, CloudEventHeaders.Hub);
         if (type is null || connectionId is null || hub is null)
         {
-            error = "Not a Web PubSub CloudEvents request: ce-type, ce-hub and ce-connectionId are required.";
+            error = UpstreamProblem.NotACloudEvent;
             return false;
         }
 
         if (!TryGetKind(type, out var kind, out var eventName))
         {
-            error = "Unknown ce-type.";
+            error = UpstreamProblem.UnknownType;
             return false;
         }
 
         var userId = Single(headers, CloudEventHeaders.UserId);
         if (userId is not null && userIdFormat == UserIdHeaderFormat.PercentEncoded && !CloudEventValueDecoder.TryDecode(userId, out userId))
         {
-            error = "ce-userId is not percent-encoded UTF-8.";
+            error = UpstreamProblem.UserIdNotPercentEncoded;
             return false;
         }
 

@@ -33,7 +33,7 @@ public sealed class AbuseProtectionTests
 
         Assert.Equal(403, result.StatusCode);
         Assert.Null(result.AllowedOrigin);
-        Assert.NotNull(result.Error);
+        Assert.NotNull(result.Problem);
     }
 
     [Theory]
