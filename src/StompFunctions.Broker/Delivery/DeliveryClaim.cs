@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StompFunctions.Broker.Execution;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Queues;
 
 namespace StompFunctions.Broker.Delivery;
 
@@ -11,10 +12,27 @@ namespace StompFunctions.Broker.Delivery;
 /// the marker version the state recorded) and records the new version in the state; a retry's claim finds a newer
 /// version, delivers nothing, and answers as the first attempt did (its receipts come from replaying the same frames
 /// on the same old state). Events that reach no subscriber claim nothing.
+/// Queue enqueues claim nothing here: each names itself with a <see cref="QueueEventKey"/>, which the queue's own
+/// transaction records next to the message (<see cref="QueueEventMark"/>), so a retry's enqueue finds itself done.
 /// </summary>
 internal sealed class DeliveryClaim(IStompStateStore store, MessageExecution execution, ILogger logger)
 {
     private bool? _granted;
+    private string? _queueEvent;
+    private int _enqueues;
+
+    /// <summary>The event this claim belongs to.</summary>
+    public MessageExecution Execution => execution;
+
+    /// <summary>
+    /// The key of the event's next enqueue: the connection's last queue sequence as the event began (every attempt
+    /// replays the frames on the same state, so it gets the same keys in the same order) and the enqueue's place.
+    /// </summary>
+    public QueueEventKey NextQueueKey()
+    {
+        _queueEvent ??= execution.Session.LastQueueSequence ?? "";
+        return new QueueEventKey(execution.ConnectionId, _queueEvent, _enqueues++);
+    }
 
     /// <summary>True when this event may deliver; only the first call costs a store write.</summary>
     public async ValueTask<bool> MayDeliverAsync()

@@ -37,17 +37,20 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
 
     private async ValueTask<int> EnqueueAsync(string queue, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body, MessageExecution? publisher, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
-        // A queue keeps every message it is given: a retried event must not give it twice.
-        if (claim is not null && !await claim.MayDeliverAsync().ConfigureAwait(false))
+        // A queue keeps every message it is given, so a retried event must not give it twice: the enqueue carries its
+        // event's key, which the queue commits with the message (no claim write of its own). An event's enqueues, a
+        // handler's too, move its connection's last queue sequence up, which keeps its order and makes the next key.
+        var execution = publisher ?? claim?.Execution;
+        var key = claim?.NextQueueKey();
+        var sequence = await queues.SendAsync(queue, headers, body, execution?.Session.LastQueueSequence, key, cancellationToken).ConfigureAwait(false);
+        if (execution is not null)
         {
-            return 1;
-        }
+            if (string.CompareOrdinal(sequence, execution.Session.LastQueueSequence) > 0)
+            {
+                execution.Session.LastQueueSequence = sequence;
+            }
 
-        var sequence = await queues.SendAsync(queue, headers, body, publisher?.Session.LastQueueSequence, cancellationToken).ConfigureAwait(false);
-        if (publisher is not null)
-        {
-            publisher.Session.LastQueueSequence = sequence;
-            publisher.StateChanged = true;
+            execution.StateChanged = true;
         }
 
         return 1;

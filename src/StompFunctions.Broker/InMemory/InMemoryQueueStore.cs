@@ -17,13 +17,24 @@ public sealed class InMemoryQueueStore : IQueueStore
     private long _etagCounter;
 
     /// <inheritdoc />
-    public ValueTask<QueueSnapshot> ReadAsync(string queue, long nowMilliseconds, int maxReady, CancellationToken cancellationToken)
+    public ValueTask<QueueSnapshot> ReadAsync(string queue, long nowMilliseconds, int maxReady, string? markOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            return new ValueTask<QueueSnapshot>(_queues.TryGetValue(queue, out var partition) ? partition.Read(nowMilliseconds, maxReady) : QueueSnapshot.Empty);
+            return new ValueTask<QueueSnapshot>(_queues.TryGetValue(queue, out var partition) ? partition.Read(nowMilliseconds, maxReady, markOf) : QueueSnapshot.Empty);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<QueueEventMark>> ReadMarksAsync(string queue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            return new ValueTask<IReadOnlyList<QueueEventMark>>(_queues.TryGetValue(queue, out var partition) ? partition.Marks : []);
         }
     }
 

@@ -4,17 +4,21 @@ namespace StompFunctions.Broker.InMemory;
 
 /// <summary>
 /// The rows of one queue, like a Table Storage partition: consumers by owner value, messages in sequence order,
-/// every row with an ETag that changes on each write. Not thread-safe: <see cref="InMemoryQueueStore"/> locks.
+/// publishers' marks by connection, every row with an ETag that changes on each write. Not thread-safe: <see cref="InMemoryQueueStore"/> locks.
 /// </summary>
 internal sealed class QueuePartition
 {
     private readonly SortedDictionary<string, QueueConsumer> _consumers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, QueuedMessage> _messages = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, QueueEventMark> _marks = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => _consumers.Count == 0 && _messages.Count == 0;
+    public bool IsEmpty => _consumers.Count == 0 && _messages.Count == 0 && _marks.Count == 0;
 
-    public QueueSnapshot Read(long now, int maxReady)
+    public IReadOnlyList<QueueEventMark> Marks => [.. _marks.Values];
+
+    public QueueSnapshot Read(long now, int maxReady, string? markOf)
     {
+        var mark = markOf is not null && _marks.TryGetValue(markOf, out var found) ? found : null;
         var ready = new List<QueuedMessage>();
         var more = false;
         foreach (var message in _messages.Values)
@@ -33,7 +37,7 @@ internal sealed class QueuePartition
             ready.Add(message);
         }
 
-        return new QueueSnapshot([.. _consumers.Values], ready, more);
+        return new QueueSnapshot([.. _consumers.Values], ready, more, mark);
     }
 
     /// <summary>Checks every write against the current rows; the first failure's outcome, or null when all apply.</summary>
@@ -48,6 +52,8 @@ internal sealed class QueuePartition
                     Matches(_messages, write.Message!.Sequence, write.ETag, static m => m.ETag),
                 QueueWriteKind.ReplaceConsumer or QueueWriteKind.DeleteConsumer =>
                     Matches(_consumers, write.Consumer!.Owner, write.ETag, static c => c.ETag),
+                QueueWriteKind.PutMark when write.ETag is null => _marks.ContainsKey(write.Mark!.ConnectionId) ? Ports.StoreOutcome.Conflict : null,
+                QueueWriteKind.PutMark or QueueWriteKind.DeleteMark => Matches(_marks, write.Mark!.ConnectionId, write.ETag, static m => m.ETag),
                 _ => null,
             };
             if (outcome is not null)
@@ -94,6 +100,12 @@ internal sealed class QueuePartition
                     break;
                 case QueueWriteKind.DeleteConsumer:
                     _consumers.Remove(consumer!.Owner);
+                    break;
+                case QueueWriteKind.PutMark:
+                    _marks[write.Mark!.ConnectionId] = write.Mark with { ETag = etags[i] = nextETag() };
+                    break;
+                case QueueWriteKind.DeleteMark:
+                    _marks.Remove(write.Mark!.ConnectionId);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(writes), write.Kind, "Unknown queue write.");

@@ -9,7 +9,7 @@ namespace StompFunctions.Broker.Queues;
 /// claimed again is left to its new owner); one that was not sent goes back uncounted. Client-mode claims stay
 /// until ACKed, except unsent ones, which the broker puts back.
 /// </summary>
-internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink sink, QueueBroker broker, ILogger logger)
+internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink sink, QueueOperationLoop operations, ILogger logger)
 {
     public async ValueTask DeliverAsync(string queue, QueuePlan plan, IReadOnlyList<string?> etags, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
 
         if (unsent is not null)
         {
-            await broker.ReturnUnsentAsync(queue, unsent, cancellationToken).ConfigureAwait(false);
+            await operations.ReturnUnsentAsync(queue, unsent, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -100,6 +100,24 @@ internal sealed class QueuePlan
         return true;
     }
 
+    /// <summary>
+    /// Marks the enqueue <paramref name="key"/> names as done, in this commit, unless the connection's mark shows it done
+    /// already (a retried event): then false, with the sequence the mark recorded in <paramref name="recorded"/>.
+    /// </summary>
+    public bool TryMark(QueueEventKey key, string sequence, out string recorded)
+    {
+        var read = _snapshot.Mark;
+        if (read is not null && read.Covers(key))
+        {
+            recorded = read.Sequence;
+            return false;
+        }
+
+        _writes.Add(QueueWrite.Put(new QueueEventMark(key.ConnectionId, key.Event, key.Index, sequence, read?.ETag)));
+        recorded = sequence;
+        return true;
+    }
+
     /// <summary>A claimed message whose send failed goes back with its delivery uncounted.</summary>
     public void ReturnUnsent(WorkingConsumer consumer, QueuedMessage claimed)
     {

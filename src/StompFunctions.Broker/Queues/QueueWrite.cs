@@ -13,12 +13,13 @@ public sealed record QueueWrite
     /// <summary>Matches any ETag.</summary>
     public const string AnyETag = "*";
 
-    private QueueWrite(QueueWriteKind kind, QueuedMessage? message, QueueConsumer? consumer, string? etag)
+    private QueueWrite(QueueWriteKind kind, QueuedMessage? message, QueueConsumer? consumer, string? etag, QueueEventMark? mark = null)
     {
         Kind = kind;
         Message = message;
         Consumer = consumer;
         ETag = etag;
+        Mark = mark;
     }
 
     public QueueWriteKind Kind { get; }
@@ -31,6 +32,9 @@ public sealed record QueueWrite
 
     /// <summary>The consumer written, or whose connection and subscription name the row.</summary>
     public QueueConsumer? Consumer { get; }
+
+    /// <summary>The connection's mark written, or whose connection names the row.</summary>
+    public QueueEventMark? Mark { get; }
 
     /// <summary>The version a conditional write expects.</summary>
     public string? ETag { get; }
@@ -63,6 +67,11 @@ public sealed record QueueWrite
 
     public static QueueWrite Delete(QueueConsumer consumer) =>
         new(QueueWriteKind.DeleteConsumer, null, Checked(consumer), consumer.ETag ?? throw MissingETag());
+
+    /// <summary>Writes a connection's mark: inserted when it was read with no ETag (none existed), else replaced if its ETag still matches.</summary>
+    public static QueueWrite Put(QueueEventMark mark) => new(QueueWriteKind.PutMark, null, null, Checked(mark).ETag, mark);
+
+    public static QueueWrite Delete(QueueEventMark mark) => new(QueueWriteKind.DeleteMark, null, null, Checked(mark).ETag ?? throw MissingETag(), mark);
 
     private static QueuedMessage Named(string sequence, int deliveries)
     {

@@ -26,4 +26,10 @@ public enum QueueWriteKind
 
     /// <summary>Deletes a consumer if its ETag still matches.</summary>
     DeleteConsumer,
+
+    /// <summary>Inserts a connection's mark (no ETag: conflicts when the row exists) or replaces it if its ETag still matches.</summary>
+    PutMark,
+
+    /// <summary>Deletes a connection's mark if its ETag still matches.</summary>
+    DeleteMark,
 }

@@ -25,6 +25,15 @@ internal static class QueueColumns
     /// <summary>Unix milliseconds after which an undelivered message is dropped; absent when it never expires.</summary>
     public const string ExpiresAt = "ExpiresAt";
 
+    /// <summary>A mark's event: its connection's last queue sequence before the event (empty before the first).</summary>
+    public const string Event = "Event";
+
+    /// <summary>A mark's place of the enqueue in its event.</summary>
+    public const string Index = "Index";
+
+    /// <summary>The sequence the marked enqueue's message got.</summary>
+    public const string Sequence = "Sequence";
+
     /// <summary>The full queue name, stored only on rows whose partition key is hashed.</summary>
     public const string Destination = "Destination";
 }

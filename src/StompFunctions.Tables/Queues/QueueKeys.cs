@@ -3,13 +3,16 @@ using StompFunctions.Tables.Keys;
 namespace StompFunctions.Tables.Queues;
 
 /// <summary>
-/// Row keys of a queue's partition: consumers under <c>c|</c>, messages under <c>m|</c> by sequence, so one range
-/// query reads every consumer and the messages in queue order, and each range is a prefix scan.
+/// Row keys of a queue's partition: consumers under <c>c|</c>, publishers' marks under <c>e|</c> by connection,
+/// messages under <c>m|</c> by sequence, so one range query reads every consumer, a mark and the messages in queue
+/// order (the mark before the messages, so a page cut short by a backlog still holds it), each range a prefix scan.
 /// </summary>
 internal static class QueueKeys
 {
     public const string ConsumerPrefix = "c|";
     public const string ConsumerRangeEnd = "c}";
+    public const string MarkPrefix = "e|";
+    public const string MarkRangeEnd = "e}";
     public const string MessagePrefix = "m|";
     public const string MessageRangeEnd = "m}";
 
@@ -20,6 +23,8 @@ internal static class QueueKeys
 
     public static string ConsumerRow(string connectionId, string subscriptionId) =>
         string.Concat(ConsumerPrefix, TableKeys.Part(connectionId, ConsumerPartBudget), "|", TableKeys.Part(subscriptionId, ConsumerPartBudget));
+
+    public static string MarkRow(string connectionId) => string.Concat(MarkPrefix, TableKeys.Part(connectionId, TableKeyEncoding.MaxKeyLength - MarkPrefix.Length));
 
     public static string SequenceOf(string rowKey) => rowKey[MessagePrefix.Length..];
 }

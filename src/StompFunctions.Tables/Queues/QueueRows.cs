@@ -33,6 +33,13 @@ internal static class QueueRows
             row.ETag.ToString());
     }
 
+    public static QueueEventMark ToMark(TableEntity row) => new(
+        Required(row, QueueColumns.ConnectionId),
+        row.GetString(QueueColumns.Event) ?? "",
+        row.GetInt32(QueueColumns.Index) ?? 0,
+        Required(row, QueueColumns.Sequence),
+        row.ETag.ToString());
+
     public static TableTransactionAction Action(string partition, string queue, QueueWrite write)
     {
         var etag = write.ETag is null or QueueWrite.AnyETag ? ETag.All : new ETag(write.ETag);
@@ -52,6 +59,9 @@ internal static class QueueRows
             QueueWriteKind.UpsertConsumer => new(TableTransactionActionType.UpsertReplace, ConsumerRow(partition, queue, write.Consumer!)),
             QueueWriteKind.ReplaceConsumer => new(TableTransactionActionType.UpdateReplace, ConsumerRow(partition, queue, write.Consumer!), etag),
             QueueWriteKind.DeleteConsumer => new(TableTransactionActionType.Delete, new TableEntity(partition, ConsumerKey(write.Consumer!)), etag),
+            QueueWriteKind.PutMark when write.ETag is null => new(TableTransactionActionType.Add, MarkRow(partition, queue, write.Mark!)),
+            QueueWriteKind.PutMark => new(TableTransactionActionType.UpdateReplace, MarkRow(partition, queue, write.Mark!), etag),
+            QueueWriteKind.DeleteMark => new(TableTransactionActionType.Delete, new TableEntity(partition, QueueKeys.MarkRow(write.Mark!.ConnectionId)), etag),
             _ => throw new ArgumentOutOfRangeException(nameof(write), write.Kind, "Unknown queue write."),
         };
     }
@@ -97,6 +107,17 @@ internal static class QueueRows
             [QueueColumns.AckMode] = (int)consumer.AckMode,
             [QueueColumns.Prefetch] = consumer.Prefetch,
             [QueueColumns.InFlight] = string.Join(' ', consumer.InFlight),
+        },
+        partition,
+        queue);
+
+    private static TableEntity MarkRow(string partition, string queue, QueueEventMark mark) => Named(
+        new TableEntity(partition, QueueKeys.MarkRow(mark.ConnectionId))
+        {
+            [QueueColumns.ConnectionId] = mark.ConnectionId,
+            [QueueColumns.Event] = mark.Event,
+            [QueueColumns.Index] = mark.Index,
+            [QueueColumns.Sequence] = mark.Sequence,
         },
         partition,
         queue);

@@ -13,7 +13,7 @@ namespace StompFunctions.Tables.Queues;
 
 /// <summary>
 /// The broker's queue store on Azure Table Storage: one partition per queue in the queues table, consumer rows
-/// (<c>c|connection|subscription</c>) and message rows (<c>m|sequence</c>). A read is one range query of the
+/// (<c>c|connection|subscription</c>), publishers' marks (<c>e|connection</c>) and message rows (<c>m|sequence</c>). A read is one range query of the
 /// partition; a commit is one entity-group transaction whose conditional actions carry the ETags read, so two
 /// instances never claim one message. docs/table-design.md explains the layout.
 /// </summary>
@@ -36,15 +36,26 @@ internal sealed class TableQueueStore : IQueueStore
     }
 
     /// <inheritdoc />
-    public ValueTask<QueueSnapshot> ReadAsync(string queue, long nowMilliseconds, int maxReady, CancellationToken cancellationToken)
+    public ValueTask<QueueSnapshot> ReadAsync(string queue, long nowMilliseconds, int maxReady, string? markOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
         var partition = TableStateStore.Quote(TableKeys.DestinationPartition(queue));
+        var mark = markOf is null ? "" : string.Concat(" or RowKey eq '", TableStateStore.Quote(QueueKeys.MarkRow(markOf)), "'");
         var filter = string.Concat(
             "PartitionKey eq '", partition, "' and ((RowKey ge '", QueueKeys.ConsumerPrefix, "' and RowKey lt '", QueueKeys.ConsumerRangeEnd,
-            "') or (RowKey ge '", QueueKeys.MessagePrefix, "' and RowKey lt '", QueueKeys.MessageRangeEnd, "' and ", QueueColumns.LeaseUntil,
+            "')", mark, " or (RowKey ge '", QueueKeys.MessagePrefix, "' and RowKey lt '", QueueKeys.MessageRangeEnd, "' and ", QueueColumns.LeaseUntil,
             " lt ", nowMilliseconds.ToString(CultureInfo.InvariantCulture), "L))");
         return _calls.RunAsync(_queues, "read queue", (queue, filter, Math.Max(1, maxReady)), ReadSnapshotAsync, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<QueueEventMark>> ReadMarksAsync(string queue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        var filter = string.Concat(
+            "PartitionKey eq '", TableStateStore.Quote(TableKeys.DestinationPartition(queue)), "' and RowKey ge '", QueueKeys.MarkPrefix,
+            "' and RowKey lt '", QueueKeys.MarkRangeEnd, "'");
+        return _calls.RunAsync(_queues, "read queue marks", filter, ReadMarksPageAsync, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -79,7 +90,8 @@ internal sealed class TableQueueStore : IQueueStore
     {
         var consumers = new List<QueueConsumer>();
         var ready = new List<QueuedMessage>();
-        var pageSize = Math.Min(MaxPageSize, query.MaxReady + 1 + ConsumerAllowance);
+        QueueEventMark? mark = null;
+        var pageSize = Math.Min(MaxPageSize, query.MaxReady + 2 + ConsumerAllowance);
         await foreach (var row in table.QueryAsync<TableEntity>(query.Filter, pageSize, null, cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey.StartsWith(QueueKeys.ConsumerPrefix, StringComparison.Ordinal))
@@ -88,15 +100,32 @@ internal sealed class TableQueueStore : IQueueStore
                 continue;
             }
 
+            if (row.RowKey.StartsWith(QueueKeys.MarkPrefix, StringComparison.Ordinal))
+            {
+                mark = QueueRows.ToMark(row);
+                continue;
+            }
+
             if (ready.Count == query.MaxReady)
             {
-                return new QueueSnapshot(consumers, ready, true);
+                return new QueueSnapshot(consumers, ready, true, mark);
             }
 
             ready.Add(QueueRows.ToMessage(row));
         }
 
-        return consumers.Count == 0 && ready.Count == 0 ? QueueSnapshot.Empty : new QueueSnapshot(consumers, ready, false);
+        return consumers.Count == 0 && ready.Count == 0 && mark is null ? QueueSnapshot.Empty : new QueueSnapshot(consumers, ready, false, mark);
+    }
+
+    private static async Task<IReadOnlyList<QueueEventMark>> ReadMarksPageAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        var marks = new List<QueueEventMark>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, MaxPageSize, null, cancellationToken).ConfigureAwait(false))
+        {
+            marks.Add(QueueRows.ToMark(row));
+        }
+
+        return marks;
     }
 
     private static async Task<QueueCommitResult> SubmitAsync(TableClient table, TableTransactionAction[] actions, CancellationToken cancellationToken)

@@ -133,7 +133,7 @@ public abstract class QueueRecoveryContractTests : QueueContractBase
         await dying.SubscribeAsync(Consumer(queue, connection, StompAckMode.Auto), Ct);
 
         // Claim as the dying instance would, then "crash": the claim is committed, the send and delete never happen.
-        var snapshot = await store.ReadAsync(queue, clock.GetUtcNow().ToUnixTimeMilliseconds(), 10, Ct);
+        var snapshot = await store.ReadAsync(queue, clock.GetUtcNow().ToUnixTimeMilliseconds(), 10, null, Ct);
         var consumer = Assert.Single(snapshot.Consumers);
         var claimed = new QueuedMessage("00000000000001x", [], new byte[] { 1 }, 1, consumer.Owner, clock.GetUtcNow().ToUnixTimeMilliseconds() + 30_000, null);
         Assert.Equal(Ports.StoreOutcome.Ok, (await store.CommitAsync(queue, [QueueWrite.Add(claimed)], Ct)).Outcome);

@@ -67,6 +67,59 @@ public sealed class RetriedEventTests
 
         Assert.Equal("work", Assert.Single(consumer.Delivered).BodyText);
         Assert.True(first.Reply.Span.SequenceEqual(retry.Reply.Span));
+        Assert.Equal(first.ConnectionState, retry.ConnectionState);
+    }
+
+    [Fact]
+    public async Task A_retried_queue_SEND_claims_no_event_marker_of_its_own()
+    {
+        var harness = new EngineHarness();
+        var publisher = await harness.ConnectedClientAsync("pub");
+
+        await Replay(harness, "pub", publisher.State, "SEND\ndestination:/queue/jobs\n\nwork\0");
+
+        // The queue's transaction recorded the event; the sessions table's marker was never written.
+        Assert.DoesNotContain("pub", (await harness.Store.ListSpilledConnectionsAsync(null, 100, CancellationToken.None)).ConnectionIds);
+    }
+
+    [Fact]
+    public async Task A_retried_event_mixing_topic_and_queue_SENDs_and_a_COMMIT_spanning_both_applies_each_once()
+    {
+        var harness = new EngineHarness();
+        var subscriber = await harness.ConnectedClientAsync("sub");
+        await subscriber.ExchangeAsync("SUBSCRIBE\nid:0\ndestination:/topic/t\n\n\0");
+        var publisher = await harness.ConnectedClientAsync("pub");
+        await publisher.ExchangeAsync("BEGIN\ntransaction:x\n\n\0SEND\ndestination:/queue/a\ntransaction:x\n\nqa1\0SEND\ndestination:/topic/t\ntransaction:x\n\nt1\0SEND\ndestination:/queue/b\ntransaction:x\n\nqb1\0");
+        var before = publisher.State;
+        const string Frames = "SEND\ndestination:/queue/b\n\nqb0\0SEND\ndestination:/topic/t\n\nt0\0COMMIT\ntransaction:x\n\n\0SEND\ndestination:/queue/a\nreceipt:end\n\nqa2\0";
+
+        var first = await Replay(harness, "pub", before, Frames);
+        var retry = await Replay(harness, "pub", before, Frames);
+        var next = await Replay(harness, "pub", retry.ConnectionState, "SEND\ndestination:/queue/a\n\nqa3\0SEND\ndestination:/queue/b\n\nqb2\0");
+
+        Assert.Equal(first.ConnectionState, retry.ConnectionState);
+        Assert.True(first.Reply.Span.SequenceEqual(retry.Reply.Span));
+        Assert.Equal(["t0", "t1"], subscriber.Delivered.Select(m => m.BodyText));
+        var consumer = await harness.ConnectedClientAsync("consumer");
+        await consumer.ExchangeAsync("SUBSCRIBE\nid:a\ndestination:/queue/a\n\n\0SUBSCRIBE\nid:b\ndestination:/queue/b\n\n\0");
+        Assert.Equal(["qa1", "qa2", "qa3", "qb0", "qb1", "qb2"], consumer.Delivered.Select(m => m.BodyText));
+    }
+
+    [Fact]
+    public async Task Handler_publishes_to_a_queue_are_stored_once_per_event_and_every_event_counts()
+    {
+        var harness = new EngineHarness(register: r => r.MapSend("/app/job", async c => await c.PublishAsync("/queue/jobs", c.BodyText)));
+        var publisher = await harness.ConnectedClientAsync("pub");
+        var before = publisher.State;
+
+        var first = await Replay(harness, "pub", before, "SEND\ndestination:/app/job\n\n1\0");
+        await Replay(harness, "pub", before, "SEND\ndestination:/app/job\n\n1\0");
+        var second = await Replay(harness, "pub", first.ConnectionState, "SEND\ndestination:/app/job\n\n2\0");
+        await Replay(harness, "pub", second.ConnectionState, "SEND\ndestination:/app/job\n\n3\0");
+
+        var consumer = await harness.ConnectedClientAsync("consumer");
+        await consumer.ExchangeAsync("SUBSCRIBE\nid:s\ndestination:/queue/jobs\n\n\0");
+        Assert.Equal(["1", "2", "3"], consumer.Delivered.Select(m => m.BodyText));
     }
 
     [Fact]

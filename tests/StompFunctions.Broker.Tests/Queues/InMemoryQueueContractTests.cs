@@ -19,3 +19,11 @@ public sealed class InMemoryQueueRecoveryContractTests : QueueRecoveryContractTe
 
     protected override ValueTask<IQueueStore> CreateSiblingAsync(IQueueStore store) => ValueTask.FromResult(store);
 }
+
+/// <summary>The shared queue event mark contract against the embedded in-memory store.</summary>
+public sealed class InMemoryQueueEventMarkContractTests : QueueEventMarkContractTests
+{
+    protected override ValueTask<IQueueStore> CreateStoreAsync() => ValueTask.FromResult<IQueueStore>(new InMemoryQueueStore());
+
+    protected override ValueTask<IQueueStore> CreateSiblingAsync(IQueueStore store) => ValueTask.FromResult(store);
+}

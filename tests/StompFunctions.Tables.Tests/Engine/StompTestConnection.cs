@@ -38,6 +38,9 @@ internal sealed class StompTestConnection
         return ReplyFrame.ParseAll(result.Reply);
     }
 
+    /// <summary>Goes back to an earlier state, as the service does when it retries an event whose answer it never got.</summary>
+    public void Rewind(string? state) => State = state;
+
     /// <summary>Sends one frame and returns its single reply frame.</summary>
     public async Task<ReplyFrame> ExchangeAsync(string frame) => Assert.Single(await SendAsync(frame));
 
