@@ -8,12 +8,11 @@ namespace StompFunctions.Broker.Queues;
 internal sealed class QueuePlan
 {
     private readonly List<QueueWrite> _writes = [];
-    private readonly List<WorkingConsumer> _consumers;
+    private readonly QueueConsumerRing _consumers;
     private readonly QueueSnapshot _snapshot;
     private readonly string _queue;
     private readonly long _now;
     private readonly StompQueueOptions _options;
-    private int _cursor;
     private bool _full;
 
     public QueuePlan(string queue, QueueSnapshot snapshot, long nowMilliseconds, StompQueueOptions options, int rotation)
@@ -22,8 +21,7 @@ internal sealed class QueuePlan
         _snapshot = snapshot;
         _now = nowMilliseconds;
         _options = options;
-        _consumers = [.. snapshot.Consumers.Select(static c => new WorkingConsumer(c, isNew: false))];
-        _cursor = _consumers.Count == 0 ? 0 : (int)((uint)rotation % (uint)_consumers.Count);
+        _consumers = new QueueConsumerRing(snapshot.Consumers, rotation);
     }
 
     public List<QueueDelivery> Deliveries { get; } = [];
@@ -48,10 +46,9 @@ internal sealed class QueuePlan
 
     private bool AddedRoom { get; set; }
 
-    private bool HasRoom => _consumers.Exists(static c => c.HasRoom);
+    private bool HasRoom => _consumers.HasRoom;
 
-    public WorkingConsumer? Find(string connectionId, string subscriptionId) =>
-        _consumers.Find(c => !c.Removed && c.Read.ConnectionId == connectionId && c.Read.SubscriptionId == subscriptionId);
+    public WorkingConsumer? Find(string connectionId, string subscriptionId) => _consumers.Find(connectionId, subscriptionId);
 
     /// <summary>SUBSCRIBE: a new consumer (replacing a stale one of the same connection and id, whose messages go back).</summary>
     public void AddConsumer(QueueConsumer consumer)
@@ -60,10 +57,9 @@ internal sealed class QueuePlan
         if (stale is not null)
         {
             ReleaseAll(stale);
-            _consumers.Remove(stale);
         }
 
-        _consumers.Add(new WorkingConsumer(consumer with { InFlight = [], ETag = stale?.Read.ETag }, isNew: true));
+        _consumers.Replace(stale, new WorkingConsumer(consumer with { InFlight = [], ETag = stale?.Read.ETag }, isNew: true));
         AddedRoom = true;
     }
 
@@ -158,7 +154,7 @@ internal sealed class QueuePlan
                 continue;
             }
 
-            var consumer = NextWithRoom();
+            var consumer = _consumers.NextWithRoom();
             if (consumer is null)
             {
                 older++;
@@ -173,7 +169,7 @@ internal sealed class QueuePlan
             return;
         }
 
-        var taker = older == 0 && !_full && !_snapshot.MoreReady ? NextWithRoom() : null;
+        var taker = older == 0 && !_full && !_snapshot.MoreReady ? _consumers.NextWithRoom() : null;
         if (taker is null)
         {
             _writes.Add(QueueWrite.Add(fresh));
@@ -187,12 +183,9 @@ internal sealed class QueuePlan
     /// <summary>The writes of the commit: everything planned, then each changed consumer's row.</summary>
     public IReadOnlyList<QueueWrite> Finish()
     {
-        foreach (var consumer in _consumers)
+        foreach (var consumer in _consumers.ToWrite)
         {
-            if (consumer.Changed && !consumer.Removed)
-            {
-                _writes.Add(consumer.IsNew ? QueueWrite.Upsert(consumer.Result()) : QueueWrite.Replace(consumer.Result(), consumer.Read.ETag!));
-            }
+            _writes.Add(consumer.IsNew ? QueueWrite.Upsert(consumer.Result()) : QueueWrite.Replace(consumer.Result(), consumer.Read.ETag!));
         }
 
         return _writes;
@@ -230,22 +223,7 @@ internal sealed class QueuePlan
         Deliveries.Add(new QueueDelivery(_queue, consumer.Read, claimed, message.Deliveries > 0));
     }
 
-    private WorkingConsumer? NextWithRoom()
-    {
-        for (var i = 0; i < _consumers.Count; i++)
-        {
-            var candidate = _consumers[(_cursor + i) % _consumers.Count];
-            if (candidate.HasRoom)
-            {
-                _cursor = (_cursor + i + 1) % _consumers.Count;
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
     // Room for a claim (its write and, at most, its consumer's row) plus what is reserved, within one commit.
     private bool Fits(int needed) =>
-        _writes.Count + _consumers.Count(static c => c.Changed && !c.Removed) + needed <= QueueWrite.MaxPerCommit;
+        _writes.Count + _consumers.ToWrite.Count() + needed <= QueueWrite.MaxPerCommit;
 }
