@@ -1,7 +1,10 @@
+using System.Buffers;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Tables.Client;
+using StompFunctions.Tables.Client.Rest;
 using StompFunctions.Tables.Keys;
 
 namespace StompFunctions.Tables.Store;
@@ -108,7 +111,8 @@ internal sealed partial class TableStateStore
     public ValueTask<EventClaim> ClaimEventAsync(string connectionId, string? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connectionId);
-        return RunAsync(_sessions, "claim event", (ConnectionRow(connectionId, TableKeys.EventRowKey), version), ClaimAsync, cancellationToken);
+        var partition = TableKeys.ConnectionPartition(connectionId);
+        return RunAsync(_sessions, "claim event", (_rest, partition, EventMarker(partition, connectionId), version), ClaimAsync, cancellationToken);
     }
 
     /// <summary>A row of the connection's sessions partition; a hashed partition key keeps the id in a column for listing.</summary>
@@ -132,22 +136,46 @@ internal sealed partial class TableStateStore
         return RunAsync(_sessions, "delete event marker", keys, DeleteAsync, cancellationToken);
     }
 
-    /// <summary>Insert (no version yet) or replace if-match; only a lost claim costs a second request, to learn the current version.</summary>
-    private static async Task<EventClaim> ClaimAsync(TableClient table, (TableEntity Row, string? Version) claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Insert (no version yet) or replace if-match, through the lean client; only a lost claim (409, 412, or 404 when
+    /// the marker is gone) costs a second request, to learn the current version.
+    /// </summary>
+    private static async Task<EventClaim> ClaimAsync(
+        TableClient table, (TableRestClient Client, string Partition, ReadOnlyMemory<byte> Marker, string? Version) claim, CancellationToken cancellationToken)
     {
         try
         {
-            var response = claim.Version is null
-                ? await table.AddEntityAsync(claim.Row, cancellationToken).ConfigureAwait(false)
-                : await table.UpdateEntityAsync(claim.Row, new ETag(claim.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return new EventClaim(true, response.Headers.ETag?.ToString());
+            var etag = claim.Version is null
+                ? await claim.Client.InsertAsync(table.Name, claim.Marker, cancellationToken).ConfigureAwait(false)
+                : await claim.Client.ReplaceAsync(table.Name, claim.Partition, TableKeys.EventRowKey, claim.Marker, claim.Version, cancellationToken).ConfigureAwait(false);
+            return new EventClaim(true, etag);
         }
         catch (RequestFailedException e) when (e.Status is StoreFailures.Conflict or StoreFailures.PreconditionFailed
             || (e.Status == StoreFailures.NotFound && !StoreFailures.IsTableNotFound(e)))
         {
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(claim.Row.PartitionKey, claim.Row.RowKey, null, cancellationToken).ConfigureAwait(false);
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(claim.Partition, TableKeys.EventRowKey, null, cancellationToken).ConfigureAwait(false);
             return new EventClaim(false, current.HasValue ? current.Value!.ETag.ToString() : null);
         }
+    }
+
+    /// <summary>The event marker row as JSON: its keys, and the connection id when the partition key is hashed (as <see cref="ConnectionRow"/>).</summary>
+    private static ReadOnlyMemory<byte> EventMarker(string partition, string connectionId)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 + partition.Length);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("PartitionKey"u8, partition);
+            json.WriteString("RowKey"u8, TableKeys.EventRowKey);
+            if (TableKeys.IsHashed(partition))
+            {
+                json.WriteString(Columns.ConnectionId, connectionId);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
     }
 
     private static async Task<StoreWriteResult> WriteSpillAsync(TableClient table, (TableEntity Row, string? ETag) write, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Tables.Client;
+using StompFunctions.Tables.Client.Rest;
 using StompFunctions.Tables.Keys;
 
 namespace StompFunctions.Tables.Store;
@@ -29,6 +30,10 @@ internal sealed partial class TableStateStore : IStompStateStore
     private readonly ProvisionedTable _sessions;
     private readonly TableCalls _calls;
 
+    // The SEND path (routes query, event claim) goes through the lean REST client; everything else through the SDK.
+    private readonly TableRestClient _rest;
+    private readonly TableQuery _routeQuery;
+
     public TableStateStore(TableServiceClient service, TableStorageOptions options, ILogger<TableStateStore>? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -36,6 +41,8 @@ internal sealed partial class TableStateStore : IStompStateStore
         _routes = new ProvisionedTable(service.GetTableClient(options.RoutesTable), options.CreateTablesIfMissing);
         _sessions = new ProvisionedTable(service.GetTableClient(options.SessionsTable), options.CreateTablesIfMissing);
         _calls = new TableCalls(logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System);
+        _rest = TableRestClient.Create(service, options, timeProvider ?? TimeProvider.System);
+        _routeQuery = _rest.Query(options.RoutesTable, RouteColumns);
     }
 
     /// <inheritdoc />
@@ -43,7 +50,8 @@ internal sealed partial class TableStateStore : IStompStateStore
     {
         ArgumentNullException.ThrowIfNull(destination);
         var partition = DestinationKey(destination);
-        return RunAsync(_routes, "read routes", (destination, partition, destination, partition, RouteRangeFilter(partition)), ReadRoutesAsync, cancellationToken);
+        var query = new RouteQuery(destination, partition, destination, RouteRangeFilter(partition));
+        return RunAsync(_routes, "read routes", (_routeQuery, query), ReadRoutesAsync, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -55,7 +63,7 @@ internal sealed partial class TableStateStore : IStompStateStore
         // One query over both partitions: one request unless the service pages at the partition boundary (then two).
         var (partition, indexPartition) = (DestinationKey(destination), DestinationKey(index));
         var filter = string.Concat("(", RouteRangeFilter(partition), ") or (", RouteRangeFilter(indexPartition), ")");
-        return RunAsync(_routes, "read routes", (destination, partition, index, indexPartition, filter), ReadRoutesAsync, cancellationToken);
+        return RunAsync(_routes, "read routes", (_routeQuery, new RouteQuery(destination, partition, index, filter)), ReadRoutesAsync, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -146,17 +154,12 @@ internal sealed partial class TableStateStore : IStompStateStore
         return RunAsync(_routes, "list destinations", (filter, pageSize), ListPageAsync, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<StompRoute>> ReadRoutesAsync(
-        TableClient table, (string Destination, string Partition, string Index, string IndexPartition, string Filter) query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StompRoute>> ReadRoutesAsync(TableClient table, (TableQuery Lean, RouteQuery Query) read, CancellationToken cancellationToken)
     {
-        List<StompRoute>? routes = null;
-        await foreach (var row in table.QueryAsync<TableEntity>(query.Filter, MaxPageSize, RouteColumns, cancellationToken).ConfigureAwait(false))
-        {
-            var destination = string.Equals(row.PartitionKey, query.Partition, StringComparison.Ordinal) ? query.Destination : query.Index;
-            (routes ??= []).Add(ToRoute(destination, row));
-        }
-
-        return routes is null ? [] : routes;
+        // A second attempt (after the table was created again) starts from nothing.
+        read.Query.Routes.Clear();
+        await read.Lean.ReadAsync(read.Query.Filter, read.Query, RouteRows.ReadPage, cancellationToken).ConfigureAwait(false);
+        return read.Query.Routes;
     }
 
     private static async Task<DestinationSnapshot> ReadSnapshotAsync(TableClient table, (string Destination, string Filter) query, CancellationToken cancellationToken)
@@ -218,7 +221,7 @@ internal sealed partial class TableStateStore : IStompStateStore
 
     private static string Required(TableEntity row, string column) => row.GetString(column) ?? throw Corrupt(column);
 
-    private static InvalidDataException Corrupt(string column) =>
+    internal static InvalidDataException Corrupt(string column) =>
         new($"A row of the state store lacks its {column} property; it was not written by this store.");
 
     private static string DestinationKey(string destination)
