@@ -87,7 +87,7 @@ internal sealed class UpstreamHttpStack : IAsyncDisposable
 
     public static string RouteDestination => Destination;
 
-    /// <summary>One SEND with a receipt to a destination with one route; throws unless the reply is the RECEIPT.</summary>
+    /// <summary>One SEND with a receipt to a destination with one route; throws unless the reply is the RECEIPT. Keeps the answer's connection state.</summary>
     public async Task SendAsync()
     {
         using var response = await PostAsync(_send);
@@ -95,6 +95,13 @@ internal sealed class UpstreamHttpStack : IAsyncDisposable
         if (response.StatusCode != HttpStatusCode.OK || !reply.AsSpan().StartsWith("RECEIPT"u8))
         {
             throw new InvalidOperationException($"SEND answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(reply)}");
+        }
+
+        // As Web PubSub does, the answer's state is the one the next event carries: with the event claim (issue 20)
+        // an old state would make every later SEND a lost claim (a conflict and a second read).
+        if (response.Headers.TryGetValues("ce-connectionState", out var states))
+        {
+            _state = states.First();
         }
     }
 
