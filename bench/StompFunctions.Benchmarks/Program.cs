@@ -17,6 +17,12 @@ if (args.Length > 0 && args[0] == TableRequestReport.Command)
     return 0;
 }
 
+// `-- --queue-requests [frames]` prints Table requests, REST calls and latency of queue frames (needs a running Azurite).
+if (args.Length > 0 && args[0] == QueueRequestReport.Command)
+{
+    return await QueueRequestReport.RunAsync(args[1..], Console.Out);
+}
+
 // `-- --engine-cpu [seconds]` times the engine scenarios in CPU time as well as wall clock (for loaded machines).
 if (args.Length > 0 && args[0] == "--engine-cpu")
 {
