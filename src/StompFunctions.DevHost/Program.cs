@@ -6,6 +6,9 @@ using StompFunctions.Hosting;
 using StompFunctions.Hosting.Demo;
 using StompFunctions.WebPubSub;
 
+// Before the first socket: one event's work stays on the thread that read it (StompInlineIo; =0 in the environment opts out).
+StompInlineIo.EnableUnlessConfigured();
+
 DevHostOptions options;
 try
 {

@@ -31,7 +31,8 @@ public static class StompAppServiceCollectionExtensions
     /// <c>DestinationRules</c>, or the documented defaults), the state store chosen by
     /// configuration (<c>Tables</c>, or <c>Stomp:StateStore=InMemory</c> explicitly; neither fails at once
     /// naming the settings), the Event Grid ingress and webhook (section <c>EventGrid</c>) and the route
-    /// collector. Returns the engine's builder for handlers and hooks (<c>MapSend</c>, <c>OnConnect</c>, …).
+    /// collector; with inline socket completions on, Kestrel schedules inline too (<see cref="StompInlineIo"/>).
+    /// Returns the engine's builder for handlers and hooks (<c>MapSend</c>, <c>OnConnect</c>, …).
     /// Hosts change settings through configuration or <c>services.Configure&lt;TOptions&gt;</c>.
     /// </summary>
     public static IStompBuilder AddStompApp(this IServiceCollection services, IConfiguration configuration)
@@ -51,6 +52,7 @@ public static class StompAppServiceCollectionExtensions
             }
         });
         services.AddStompEventGridIngress(configuration.GetSection(EventGridSection));
+        StompInlineIo.ConfigureKestrel(services, Environment.GetEnvironmentVariable(StompInlineIo.SocketCompletionsVariable));
         return stomp;
     }
 
