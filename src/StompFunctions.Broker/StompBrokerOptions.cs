@@ -60,6 +60,15 @@ public sealed class StompBrokerOptions
     public int HeartBeatReceiveMilliseconds { get; set; }
 
     /// <summary>
+    /// How long, in milliseconds, an instance trusts the store generation it last read (one store read per interval
+    /// and instance, never one per frame). When the store lost its rows (a new generation), a connection's next frame,
+    /// heart-beats included, writes its routes and queue consumers again from its own state; a connection that sends
+    /// nothing gets an ERROR and is closed twice this interval after an instance noticed the new generation.
+    /// Default 30 000 (docs/table-design.md, "Store generation").
+    /// </summary>
+    public int StoreGenerationCheckMilliseconds { get; set; } = 30_000;
+
+    /// <summary>
     /// Above this many characters the connection state is stored in the state store (keyed by connection
     /// id) and only a pointer travels in <c>ce-connectionState</c>. UNCONFIRMED: Web PubSub documents no
     /// limit for the state header; a few KiB keeps every event's headers small.

@@ -11,6 +11,7 @@ using StompFunctions.Broker.Frames;
 using StompFunctions.Broker.InMemory;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Broker.Queues;
+using StompFunctions.Broker.Recovery;
 using StompFunctions.Broker.Sessions;
 using StompFunctions.Protocol;
 
@@ -32,6 +33,7 @@ public sealed class StompEngine
     private readonly SessionPersistence _sessions;
     private readonly FrameProcessor _frames;
     private readonly DisconnectCleanup _disconnects;
+    private readonly SubscriptionRecovery _recovery;
 
     /// <summary>Creates an engine over the two ports.</summary>
     public StompEngine(
@@ -66,7 +68,10 @@ public sealed class StompEngine
             idGenerator,
             services?.GetService<ILogger<QueueBroker>>() ?? NullLogger<QueueBroker>.Instance);
         var destinations = new DestinationClassifier(_options.BrokerPrefixes, queues.QueuePrefix);
-        var fanOut = new MessageFanOut(new StoreRouteSource(store), gateway, stamp, destinations, Queues);
+        var generations = new StoreGenerationWatch(store, timeProvider, TimeSpan.FromMilliseconds(_options.StoreGenerationCheckMilliseconds));
+        var notices = new LostSubscriptionNotices(generations, gateway, logger);
+        _recovery = new SubscriptionRecovery(store, gateway, generations, notices, destinations, Queues, timeProvider, logger);
+        var fanOut = new MessageFanOut(new ObservingRouteSource(new StoreRouteSource(store), notices), gateway, stamp, destinations, Queues);
         var publisher = new StompPublisher(fanOut);
         Publisher = publisher;
         var context = new ContextServices(fanOut, publisher, stamp, services);
@@ -147,7 +152,14 @@ public sealed class StompEngine
             execution.Claim = new DeliveryClaim(_store, execution, _logger);
         }
 
-        await _frames.ProcessPayloadAsync(execution, message.Payload).ConfigureAwait(false);
+        // The store may have lost this connection's routes since its last frame: they are written again first.
+        var recovery = await _recovery.BeforeFramesAsync(execution).ConfigureAwait(false);
+        if (!execution.Closing)
+        {
+            await _frames.ProcessPayloadAsync(execution, message.Payload).ConfigureAwait(false);
+            await _recovery.AfterFramesAsync(execution, recovery).ConfigureAwait(false);
+        }
+
         var state = await _sessions.SaveAsync(execution, message.ConnectionState).ConfigureAwait(false);
         if (execution.ErrorSent)
         {

@@ -60,6 +60,13 @@ public partial class WebPubSubRestClient
         return await SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Closes every connection of a group (REST #11, 204), giving <paramref name="reason"/> to the service; an empty group is no error.</summary>
+    public virtual async Task<Response> CloseGroupConnectionsAsync(string group, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        using var message = CreateCloseGroupRequest(group, reason);
+        return await SendAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Whether a connection is open (REST #13, 200 or 404).</summary>
     public virtual async Task<Response<bool>> ConnectionExistsAsync(string connectionId, CancellationToken cancellationToken = default)
     {

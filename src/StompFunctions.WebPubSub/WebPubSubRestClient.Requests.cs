@@ -82,6 +82,20 @@ public partial class WebPubSubRestClient
         return message;
     }
 
+    internal HttpMessage CreateCloseGroupRequest(string group, string? reason)
+    {
+        var message = CreateMessage(RequestMethod.Post, Classifier204);
+        var uri = message.Request.Uri;
+        AppendHubPath(uri, "/groups/", RequireGroup(group), "/:closeConnections");
+        if (!string.IsNullOrEmpty(reason))
+        {
+            uri.AppendQuery("reason", reason, escapeValue: true);
+        }
+
+        FinishQuery(uri);
+        return message;
+    }
+
     internal HttpMessage CreateExistsRequest(string collection, string name)
     {
         var message = CreateMessage(RequestMethod.Head, Classifier200Or404);

@@ -8,4 +8,5 @@ public enum GatewayOperationKind
     AddToGroup,
     RemoveFromGroup,
     CloseConnection,
+    CloseGroup,
 }

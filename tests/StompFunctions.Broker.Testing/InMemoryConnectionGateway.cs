@@ -176,6 +176,23 @@ public sealed class InMemoryConnectionGateway : IConnectionGateway
     }
 
     /// <inheritdoc />
+    public async ValueTask CloseGroupAsync(string group, string reason, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        string[] members;
+        lock (_lock)
+        {
+            Record(new GatewayOperation(GatewayOperationKind.CloseGroup, group, null, ReadOnlyMemory<byte>.Empty, PayloadKind.Text, reason));
+            members = _groups.TryGetValue(group, out var set) ? [.. set] : [];
+        }
+
+        foreach (var connectionId in members)
+        {
+            await CloseConnectionAsync(connectionId, reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> ConnectionExistsAsync(string connectionId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -310,6 +310,34 @@ public abstract class StateStoreContractTests
     }
 
     [Fact]
+    public async Task The_generation_stays_the_same_while_the_store_keeps_its_rows_and_is_no_destination()
+    {
+        var store = await CreateStoreAsync();
+        var first = await store.GetGenerationAsync(Ct);
+        var route = NewRoute(NewDestination(), "sub-0", StompAckMode.Auto);
+        await store.AddSubscriptionAsync(route, MemberOf(route, NewConnection()), Ct);
+        await store.RemoveMemberAsync(route.Destination, route.Group, NewConnection(), Ct);
+
+        Assert.False(string.IsNullOrEmpty(first));
+        Assert.Equal(first, await store.GetGenerationAsync(Ct));
+        var listed = new List<string>();
+        string? token = null;
+        for (var page = 0; page < 10_000; page++)
+        {
+            var result = await store.ListDestinationsAsync(token, 100, Ct);
+            listed.AddRange(result.Destinations);
+            token = result.ContinuationToken;
+            if (token is null)
+            {
+                break;
+            }
+        }
+
+        Assert.Contains(route.Destination, listed);
+        Assert.All(listed, d => Assert.StartsWith("/", d, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Spilled_state_of_a_new_connection_is_absent()
     {
         var store = await CreateStoreAsync();

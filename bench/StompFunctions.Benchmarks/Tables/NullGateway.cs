@@ -15,5 +15,7 @@ internal sealed class NullGateway : IConnectionGateway
 
     public ValueTask CloseConnectionAsync(string connectionId, string reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
+    public ValueTask CloseGroupAsync(string group, string reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     public ValueTask<bool> ConnectionExistsAsync(string connectionId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 }

@@ -103,6 +103,7 @@ internal sealed class SubscribeHandler(
         }
 
         var execution = command.Execution;
+        entry = entry with { Prefetch = prefetch };
         await queues.SubscribeAsync(new QueueConsumer(entry.Destination, execution.ConnectionId, entry.Id, entry.AckMode, prefetch, []), execution.CancellationToken).ConfigureAwait(false);
         command.Session.Subscriptions.Add(entry);
         execution.StateChanged = true;

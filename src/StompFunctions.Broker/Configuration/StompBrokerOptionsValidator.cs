@@ -24,6 +24,7 @@ internal sealed class StompBrokerOptionsValidator : IValidateOptions<StompBroker
         }
 
         Positive(failures, options.HeartBeatReceiveMilliseconds, nameof(options.HeartBeatReceiveMilliseconds), allowZero: true);
+        Positive(failures, options.StoreGenerationCheckMilliseconds, nameof(options.StoreGenerationCheckMilliseconds));
         Positive(failures, options.ConnectionStateSpillThreshold, nameof(options.ConnectionStateSpillThreshold));
         Positive(failures, options.MaxConnectionStateBytes, nameof(options.MaxConnectionStateBytes));
         Positive(failures, options.MaxSubscriptionsPerConnection, nameof(options.MaxSubscriptionsPerConnection));

@@ -44,6 +44,13 @@ internal sealed class DeliveryClaim(IStompStateStore store, MessageExecution exe
 
         var session = execution.Session;
         var claim = await store.ClaimEventAsync(execution.ConnectionId, session.EventVersion, execution.CancellationToken).ConfigureAwait(false);
+        if (!claim.Claimed && claim.Version is null && session.EventVersion is not null)
+        {
+            // No marker at all: a retry finds the newer marker its first attempt wrote, so this is a store that lost its
+            // rows (docs/table-design.md, "Store generation"). The event was not applied: it claims a new marker.
+            claim = await store.ClaimEventAsync(execution.ConnectionId, null, execution.CancellationToken).ConfigureAwait(false);
+        }
+
         session.EventVersion = claim.Version;
         execution.StateChanged = true;
         _granted = claim.Claimed;

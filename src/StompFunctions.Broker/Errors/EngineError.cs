@@ -21,6 +21,12 @@ internal enum EngineError : byte
     /// <summary>The frames were handled but the session could not be saved.</summary>
     StateNotSaved,
 
+    /// <summary>The store lost the connection's routes (a new store generation) and writing them again failed.</summary>
+    SubscriptionsNotRestored,
+
+    /// <summary>The notice to connections whose routes the store lost while they sent nothing to restore them.</summary>
+    SubscriptionsLost,
+
     /// <summary>The session would exceed <see cref="StompBrokerOptions.MaxConnectionStateBytes"/>.</summary>
     SessionTooLarge,
 

@@ -59,6 +59,8 @@ internal readonly struct EngineFailure
         EngineError.StoreUnavailable => ("service unavailable", "The server's state store is unavailable; reconnect and retry."),
         EngineError.StoreFailedDuringFrame => ("service unavailable", "The server's state store is unavailable; nothing of this frame was done after the failure. Reconnect and retry."),
         EngineError.StateNotSaved => ("service unavailable", "The session could not be saved because the state store is unavailable; reconnect."),
+        EngineError.SubscriptionsNotRestored => ("subscriptions lost", "The server's state store lost its rows (it was emptied or recreated) and the subscriptions of this connection could not be written again: {0} Reconnect and subscribe again."),
+        EngineError.SubscriptionsLost => ("subscriptions lost", "The server's state store lost its rows (it was emptied or recreated), and with them the subscriptions of this connection; messages sent since may not have reached it. Reconnect and subscribe again."),
         EngineError.SessionTooLarge => ("session too large", "The session state would exceed {0} bytes; reconnect."),
         EngineError.PendingFrameTooLarge => ("frame too large", "A frame split across WebSocket messages may leave at most {0} bytes for its next part; send it in one message."),
         EngineError.InternalError => ("internal server error", "The server failed while handling this frame."),

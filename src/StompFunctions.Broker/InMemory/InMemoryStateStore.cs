@@ -21,6 +21,7 @@ public sealed class InMemoryStateStore : IStompStateStore
     private readonly Lock _spillLock = new();
     private readonly ConcurrentDictionary<string, string> _eventMarkers = new(StringComparer.Ordinal);
     private long _etagCounter;
+    private string _generation = NewGeneration();
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken)
@@ -120,6 +121,25 @@ public sealed class InMemoryStateStore : IStompStateStore
     }
 
     /// <inheritdoc />
+    public ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<string>(Volatile.Read(ref _generation));
+    }
+
+    /// <summary>
+    /// Drops every row (routes, members, spilled state, event markers) and starts a new generation: what an in-memory
+    /// Azurite restart does to the Table store. Connections keep their state; their next frame restores their routes.
+    /// </summary>
+    public void Clear()
+    {
+        _partitions.Clear();
+        _spilled.Clear();
+        _eventMarkers.Clear();
+        Volatile.Write(ref _generation, NewGeneration());
+    }
+
+    /// <inheritdoc />
     public ValueTask<SpilledState?> ReadSpilledStateAsync(string connectionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connectionId);
@@ -216,4 +236,7 @@ public sealed class InMemoryStateStore : IStompStateStore
         var value = Interlocked.Increment(ref _etagCounter);
         return string.Create(CultureInfo.InvariantCulture, $"W/\"{value}\"");
     }
+
+    // 64 random bits: distinct from every earlier generation, and short, since each connection state carries one.
+    private static string NewGeneration() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 }

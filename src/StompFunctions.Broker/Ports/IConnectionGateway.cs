@@ -22,6 +22,9 @@ public interface IConnectionGateway
     /// <summary>Closes a connection, giving the reason to the service.</summary>
     ValueTask CloseConnectionAsync(string connectionId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Closes every connection of a group, each after the messages already sent to it; succeeds when the group is empty.</summary>
+    ValueTask CloseGroupAsync(string group, string reason, CancellationToken cancellationToken);
+
     /// <summary>Whether the connection is still open (the collector uses it to find rows of connections that are gone).</summary>
     ValueTask<bool> ConnectionExistsAsync(string connectionId, CancellationToken cancellationToken);
 }

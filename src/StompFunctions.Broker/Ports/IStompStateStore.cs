@@ -16,6 +16,8 @@ namespace StompFunctions.Broker.Ports;
 /// It also lists spilled state and event markers with <see cref="ListSpilledConnectionsAsync"/> and deletes those of
 /// gone connections. A SEND that reaches subscribers also claims its event (<see cref="ClaimEventAsync"/>, one
 /// conditional write), so that a retried event is never fanned out twice.
+/// <see cref="GetGenerationAsync"/> names the store's current generation, which changes when the store lost its rows, so
+/// the engine can restore a connection's routes from its own state (docs/table-design.md, "Store generation").
 /// Every method throws <see cref="StompStoreUnavailableException"/> when the store cannot answer.
 /// </summary>
 public interface IStompStateStore
@@ -93,4 +95,11 @@ public interface IStompStateStore
 
     /// <summary>Deletes a connection's event marker; <see cref="StoreOutcome.NotFound"/> when it had none.</summary>
     ValueTask<StoreOutcome> DeleteEventMarkerAsync(string connectionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The store's generation: an opaque id that stays the same as long as the store keeps its rows and changes when it
+    /// lost them (an in-memory Azurite restarted, the routes table was deleted and created again). One read; when the
+    /// store has no generation yet (new or emptied) it writes one, and concurrent writers agree on the first one written.
+    /// </summary>
+    ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken);
 }

@@ -38,6 +38,13 @@ internal sealed class SessionState
     /// <summary>The sequence of this connection's last queue SEND: its next one sorts after it, whichever instance runs it.</summary>
     public string? LastQueueSequence { get; set; }
 
+    /// <summary>
+    /// The store generation this connection's routes (and queue consumers) were last written under, and whose notice group
+    /// it joined; null before its first SUBSCRIBE. When the store's generation differs, the rows may be gone and are
+    /// written again from <see cref="Subscriptions"/> (docs/table-design.md, "Store generation").
+    /// </summary>
+    public string? Generation { get; set; }
+
     /// <summary>The version of the connection's event marker as of this state (null before its first claim).</summary>
     public string? EventVersion { get; set; }
 

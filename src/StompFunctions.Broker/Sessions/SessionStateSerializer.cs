@@ -7,7 +7,8 @@ namespace StompFunctions.Broker.Sessions;
 /// <summary>
 /// The compact, versioned form of <see cref="SessionState"/>: base64 of a small JSON object with one-letter
 /// keys (base64 because Web PubSub hands the value back as an HTTP header, and its docs advise it).
-/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","e":"event version","r":["role"],"b":[["sub-0","/topic/a",0]],"x":[["tx-1","frame…"]],"p":"tail","q":"seq"}</code>
+/// <code>{"f":1,"c":1,"v":12,"s":"session","u":"user","e":"event version","g":"store generation","r":["role"],"b":[["sub-0","/topic/a",0],["sub-1","/queue/b",2,10]],"x":[["tx-1","frame…"]],"p":"tail","q":"seq"}</code>
+/// A subscription is [id, destination, ack mode] with a queue consumer's <c>prefetch-count</c> as a fourth item when it set one.
 /// A spilled state is replaced by a pointer <c>{"f":1,"spill":"etag"}</c>; the state itself is then in the store
 /// under the connection id. Unknown keys are skipped so a newer writer does not break an older reader.
 /// This class reads the format; <see cref="SessionStateWriter"/> writes it.
@@ -125,6 +126,11 @@ internal static class SessionStateSerializer
             reader.Read();
             state.EventVersion = reader.GetString();
         }
+        else if (reader.ValueTextEquals("g"u8))
+        {
+            reader.Read();
+            state.Generation = reader.GetString();
+        }
         else if (reader.ValueTextEquals("r"u8))
         {
             return ReadRoles(ref reader, state);
@@ -193,12 +199,27 @@ internal static class SessionStateSerializer
             var destination = reader.GetString();
             reader.Read();
             var ackMode = (StompAckMode)reader.GetInt32();
-            if (id is null || destination is null || !Enum.IsDefined(ackMode) || !reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+            if (id is null || destination is null || !Enum.IsDefined(ackMode) || !reader.Read())
             {
                 return false;
             }
 
-            state.Subscriptions.Add(new SubscriptionEntry(id, destination, ackMode));
+            var prefetch = 0;
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                prefetch = reader.GetInt32();
+                if (prefetch < 1 || !reader.Read())
+                {
+                    return false;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                return false;
+            }
+
+            state.Subscriptions.Add(new SubscriptionEntry(id, destination, ackMode, prefetch));
         }
 
         return reader.TokenType == JsonTokenType.EndArray;

@@ -36,6 +36,7 @@ internal static class SessionStateWriter
         WriteOptional(writer, "s"u8, state.SessionId);
         WriteOptional(writer, "u"u8, state.User);
         WriteOptional(writer, "e"u8, state.EventVersion);
+        WriteOptional(writer, "g"u8, state.Generation);
         if (state.Roles is { Length: > 0 } roles)
         {
             writer.WriteStartArray("r"u8);
@@ -56,6 +57,11 @@ internal static class SessionStateWriter
                 writer.WriteStringValue(subscription.Id);
                 writer.WriteStringValue(subscription.Destination);
                 writer.WriteNumberValue((int)subscription.AckMode);
+                if (subscription.Prefetch > 0)
+                {
+                    writer.WriteNumberValue(subscription.Prefetch);
+                }
+
                 writer.WriteEndArray();
             }
 

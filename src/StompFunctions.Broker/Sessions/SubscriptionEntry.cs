@@ -6,9 +6,10 @@ namespace StompFunctions.Broker.Sessions;
 
 /// <summary>
 /// One active subscription of a connection; the group is recomputed when needed from the triple and the session's
-/// version (1.0/1.1 sessions have groups of their own), keeping the state small.
+/// version (1.0/1.1 sessions have groups of their own), keeping the state small. <see cref="Prefetch"/> is a queue
+/// consumer's <c>prefetch-count</c> (0: none given), kept so that a consumer lost with the store is restored as it was.
 /// </summary>
-internal sealed record SubscriptionEntry(string Id, string Destination, StompAckMode AckMode)
+internal sealed record SubscriptionEntry(string Id, string Destination, StompAckMode AckMode, int Prefetch = 0)
 {
     public string GroupIn(StompVersion version) => StompGroupNames.For(Destination, Id, AckMode, version);
 

@@ -19,4 +19,7 @@ internal static class Columns
     public const string SpillLength = "Length";
 
     public const string SpillChunkPrefix = "Data";
+
+    /// <summary>The id of the store generation in its marker row (<see cref="GenerationMarker"/>).</summary>
+    public const string Generation = "Generation";
 }

@@ -24,6 +24,7 @@ internal sealed partial class TableStateStore : IStompStateStore
     // Table string properties hold 64 KiB of UTF-16; a longer destination could not be stored with a hashed key.
     private const int MaxStoredNameChars = 32 * 1024;
 
+    private static readonly string SkipMarker = $"PartitionKey ne '{GenerationMarker.Partition}'";
     private static readonly string[] RouteColumns = ["PartitionKey", Columns.SubscriptionId, Columns.AckMode, Columns.Group, Columns.Pattern];
 
     private readonly ProvisionedTable _routes;
@@ -149,10 +150,14 @@ internal sealed partial class TableStateStore : IStompStateStore
         var pageSize = pageSizeHint is > 0 and <= MaxPageSize ? pageSizeHint : MaxPageSize;
 
         // The token is the last partition key returned: the next page starts after that partition,
-        // so a destination is listed once however many rows it has.
-        var filter = continuationToken is null ? null : $"PartitionKey gt '{Quote(continuationToken)}'";
+        // so a destination is listed once however many rows it has. The generation marker is no destination.
+        var filter = continuationToken is null ? SkipMarker : $"PartitionKey gt '{Quote(continuationToken)}' and {SkipMarker}";
         return RunAsync(_routes, "list destinations", (filter, pageSize), ListPageAsync, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken) =>
+        RunAsync(_routes, "read store generation", 0, GenerationMarker.ReadOrCreateAsync, cancellationToken);
 
     private static async Task<IReadOnlyList<StompRoute>> ReadRoutesAsync(TableClient table, (TableQuery Lean, RouteQuery Query) read, CancellationToken cancellationToken)
     {

@@ -47,6 +47,9 @@ internal sealed class WebPubSubConnectionGateway : IConnectionGateway
         }
     }
 
+    public async ValueTask CloseGroupAsync(string group, string reason, CancellationToken cancellationToken) =>
+        await _client.CloseGroupConnectionsAsync(group, reason, cancellationToken).ConfigureAwait(false);
+
     public async ValueTask<bool> ConnectionExistsAsync(string connectionId, CancellationToken cancellationToken) =>
         (await _client.ConnectionExistsAsync(connectionId, cancellationToken).ConfigureAwait(false)).Value;
 

@@ -77,6 +77,8 @@ public sealed class FanOutConcurrencyTests
 
         public ValueTask CloseConnectionAsync(string connectionId, string reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
+        public ValueTask CloseGroupAsync(string group, string reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
         public ValueTask<bool> ConnectionExistsAsync(string connectionId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 }

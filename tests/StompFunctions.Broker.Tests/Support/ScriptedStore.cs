@@ -16,6 +16,8 @@ internal sealed class ScriptedStore : IStompStateStore
 
     public int Writes { get; private set; }
 
+    public int GenerationReads { get; private set; }
+
     public ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken)
     {
         Check(nameof(GetRoutesAsync));
@@ -101,6 +103,16 @@ internal sealed class ScriptedStore : IStompStateStore
         Writes++;
         return _inner.DeleteEventMarkerAsync(connectionId, cancellationToken);
     }
+
+    public ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken)
+    {
+        Check(nameof(GetGenerationAsync));
+        GenerationReads++;
+        return _inner.GetGenerationAsync(cancellationToken);
+    }
+
+    /// <summary>Loses every row, as an in-memory Azurite restart does.</summary>
+    public void Clear() => _inner.Clear();
 
     private void Check(string operation)
     {

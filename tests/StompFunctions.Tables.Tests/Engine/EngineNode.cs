@@ -17,13 +17,13 @@ internal sealed class EngineNode
 {
     private int _ids;
 
-    public EngineNode(string name, IStompStateStore store, InMemoryConnectionGateway gateway, IQueueStore? queues = null)
+    public EngineNode(string name, IStompStateStore store, InMemoryConnectionGateway gateway, IQueueStore? queues = null, TimeProvider? time = null)
     {
         Name = name;
         Store = store;
         Gateway = gateway;
         Engine = new StompEngine(
-            store, gateway, new StompHandlerRegistry(), Options.Create(new StompBrokerOptions()), TimeProvider.System, new NodeIds(this), NullLogger<StompEngine>.Instance, queueStore: queues);
+            store, gateway, new StompHandlerRegistry(), Options.Create(new StompBrokerOptions()), time ?? TimeProvider.System, new NodeIds(this), NullLogger<StompEngine>.Instance, queueStore: queues);
         Collector = new StompRouteCollector(store, gateway, NullLogger<StompRouteCollector>.Instance, Engine.Queues);
     }
 

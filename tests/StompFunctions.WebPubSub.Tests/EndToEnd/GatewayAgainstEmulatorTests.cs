@@ -22,10 +22,11 @@ public sealed class GatewayAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task Closing_or_leaving_for_an_absent_connection_succeeds_and_exists_says_false()
+    public async Task Closing_or_leaving_for_an_absent_connection_or_an_empty_group_succeeds_and_exists_says_false()
     {
         await Gateway.RemoveFromGroupAsync("absent", "stomp.none.0123", CancellationToken.None);
         await Gateway.CloseConnectionAsync("absent", "test", CancellationToken.None);
+        await Gateway.CloseGroupAsync("stomp.~store.0123", "test", CancellationToken.None);
 
         Assert.False(await Gateway.ConnectionExistsAsync("absent", CancellationToken.None));
     }

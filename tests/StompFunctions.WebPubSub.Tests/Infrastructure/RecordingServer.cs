@@ -61,6 +61,7 @@ internal sealed class RecordingServer : IAsyncDisposable
         return request.Method switch
         {
             "POST" when path.EndsWith("/:generateToken", StringComparison.Ordinal) => (200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, "{\"token\":\"service-minted\"}"),
+            "POST" when path.EndsWith("/:closeConnections", StringComparison.Ordinal) => (204, null, null),
             "POST" => (202, null, null),
             "PUT" => (200, null, null),
             "DELETE" => (204, null, null),

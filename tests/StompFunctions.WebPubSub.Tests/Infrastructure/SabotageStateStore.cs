@@ -45,4 +45,7 @@ internal sealed class SabotageStateStore : IStompStateStore
 
     public ValueTask<StoreOutcome> DeleteEventMarkerAsync(string connectionId, CancellationToken cancellationToken) =>
         Fail ? throw new InvalidOperationException("sabotaged") : _inner.DeleteEventMarkerAsync(connectionId, cancellationToken);
+
+    // Not sabotaged: the generation is read before any frame, and these tests fail the frame's own store calls.
+    public ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken) => _inner.GetGenerationAsync(cancellationToken);
 }

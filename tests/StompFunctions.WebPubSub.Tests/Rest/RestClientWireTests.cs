@@ -31,6 +31,7 @@ public sealed class RestClientWireTests : IAsyncLifetime
         await client.RemoveConnectionFromGroupAsync("g 1", "conn/1");
         await client.RemoveConnectionFromAllGroupsAsync("conn/1");
         await client.CloseConnectionAsync("conn/1", "bye now");
+        await client.CloseGroupConnectionsAsync("g 1", "store reset");
         await client.ConnectionExistsAsync("conn/1");
         await client.GroupExistsAsync("g 1");
         var ours = DrainTargets();

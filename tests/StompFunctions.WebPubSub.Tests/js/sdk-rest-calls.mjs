@@ -11,6 +11,7 @@ await client.group("g 1").addConnection("conn/1");
 await client.group("g 1").removeConnection("conn/1");
 await client.removeConnectionFromAllGroups("conn/1");
 await client.closeConnection("conn/1", { reason: "bye now" });
+await client.group("g 1").closeAllConnections({ reason: "store reset" });
 await client.connectionExists("conn/1");
 await client.groupExists("g 1");
 process.stdout.write("done");
