@@ -129,7 +129,7 @@ internal sealed class SubscriptionRecovery(
         if (destinations.Classify(subscription.Destination) == DestinationKind.Queue)
         {
             // Adding a consumer that exists would hand its unsettled messages back: only a missing one is added.
-            var snapshot = await queues.Store.ReadAsync(subscription.Destination, time.GetUtcNow().ToUnixTimeMilliseconds(), 1, cancellationToken).ConfigureAwait(false);
+            var snapshot = await queues.Store.ReadAsync(subscription.Destination, time.GetUtcNow().ToUnixTimeMilliseconds(), 1, null, cancellationToken).ConfigureAwait(false);
             if (!snapshot.Consumers.Any(c => c.ConnectionId == connectionId && c.SubscriptionId == subscription.Id))
             {
                 var consumer = new QueueConsumer(subscription.Destination, connectionId, subscription.Id, subscription.AckMode, subscription.Prefetch, []);
