@@ -10,7 +10,7 @@ namespace StompFunctions.Benchmarks.Upstream;
 /// <summary>
 /// <c>-- --upstream-cpu [seconds]</c>: CPU time and allocations per SEND on the production path over real HTTP
 /// (<see cref="UpstreamHttpStack"/>), once on the in-memory store and once on Table Storage (Azurite by default,
-/// <c>STOMP_BENCH_TABLES</c> to point elsewhere), plus the Table read and the REST group send alone. One event at
+/// <c>STOMP_BENCH_TABLES</c> to point elsewhere), plus the Table read, the event claim and the REST group send alone. One event at
 /// a time; CPU is this process's (client, app and emulator together), bytes are allocated on all its threads.
 /// </summary>
 internal static class UpstreamCpuRun
@@ -58,6 +58,12 @@ internal static class UpstreamCpuRun
                 {
                     throw new InvalidOperationException("The seeded route is missing.");
                 }
+            });
+            string? version = null;
+            await MeasureAsync(output, "Table event claim alone (ClaimEventAsync)", seconds, async () =>
+            {
+                var claim = await store.ClaimEventAsync("bench-claims", version, CancellationToken.None);
+                version = claim.Claimed ? claim.Version : throw new InvalidOperationException("A claim with the current version was lost.");
             });
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
