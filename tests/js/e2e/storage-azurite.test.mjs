@@ -1,47 +1,23 @@
 // The DevHost on Table Storage: Azurite (from npm) on a free loopback port, the DevHost pointed at
 // it with --storage, and a stompjs exchange whose routes and members live in tables.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { freePort, repoRoot, startStack } from './support/stack.mjs';
-import { StompTestClient, within } from './support/clients.mjs';
+import { startStack } from './support/stack.mjs';
+import { StompTestClient } from './support/clients.mjs';
+import { startAzurite } from './support/azurite.mjs';
 import { userDestinationsAndWildcards } from './support/routing-scenario.mjs';
 
-// Azurite's well-known development account: public, documented, useless outside Azurite.
-const account = 'devstoreaccount1';
-const accountKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
 let azurite;
-let workDir;
 let stack;
 
 before(async () => {
-  const port = await freePort();
-  // Azurite writes its debug log and telemetry settings into the working directory: give it a scratch one.
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'stompfunctions-azurite-'));
-  azurite = spawn(process.execPath, [
-    path.join(repoRoot, 'node_modules/azurite/dist/src/table/main.js'),
-    '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--disableTelemetry',
-  ], { stdio: ['ignore', 'pipe', 'pipe'], cwd: workDir });
-  let log = '';
-  azurite.stdout.on('data', (c) => { log += c; });
-  azurite.stderr.on('data', (c) => { log += c; });
-  await within(new Promise((resolve, reject) => {
-    azurite.stdout.on('data', () => { if (/successfully started/i.test(log)) resolve(); });
-    azurite.once('exit', (code) => reject(new Error(`Azurite exited (${code}): ${log}`)));
-  }), 30_000, 'Azurite to listen');
-  const connection = `DefaultEndpointsProtocol=http;AccountName=${account};AccountKey=${accountKey};`
-    + `TableEndpoint=http://127.0.0.1:${port}/${account};`;
-  stack = await startStack({ args: ['--storage', connection] });
+  azurite = await startAzurite();
+  stack = await startStack({ args: ['--storage', azurite.connectionString] });
 });
 
 after(async () => {
   await stack?.stop();
-  azurite?.kill('SIGTERM');
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await azurite?.stop();
 });
 
 test('with --storage pointing at Azurite, the banner names Table Storage and stompjs clients exchange messages', async (t) => {
