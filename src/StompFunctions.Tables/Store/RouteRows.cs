@@ -17,7 +17,19 @@ internal static class RouteRows
     /// <summary>Adds the routes of one page; a row of <paramref name="query"/>'s first partition belongs to its destination, any other to its index.</summary>
     public static void ReadPage(ReadOnlyMemory<byte> page, RouteQuery query)
     {
-        var reader = new Utf8JsonReader(page.Span);
+        try
+        {
+            Read(page.Span, query);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException("The Table service's answer to the routes query is not valid JSON.", e);
+        }
+    }
+
+    private static void Read(ReadOnlySpan<byte> page, RouteQuery query)
+    {
+        var reader = new Utf8JsonReader(page);
         Expect(ref reader, JsonTokenType.StartObject);
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
