@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -7,6 +8,10 @@ namespace StompFunctions.Tables.Client;
 /// <summary>Builds the one <see cref="TableServiceClient"/> a process uses from <see cref="TableStorageOptions"/>.</summary>
 internal static class TableServiceClientFactory
 {
+    // One credential per options object: the state store's SDK and REST clients and the queue store share it, and with
+    // it whatever tokens the credential caches (a managed identity's), instead of one credential per client.
+    private static readonly ConditionalWeakTable<TableStorageOptions, TokenCredential> Credentials = new();
+
     public static TableServiceClient Create(TableStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,13 +32,15 @@ internal static class TableServiceClientFactory
         return new TableServiceClient(options.Endpoint, CreateCredential(options), clientOptions);
     }
 
+    /// <summary>The credential for <see cref="TableStorageOptions.Endpoint"/>: the same object for every client made from one options object.</summary>
     public static TokenCredential CreateCredential(TableStorageOptions options)
     {
-        if (options.Credential is not null)
-        {
-            return options.Credential;
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Credential ?? Credentials.GetValue(options, NewCredential);
+    }
 
+    private static TokenCredential NewCredential(TableStorageOptions options)
+    {
         if (!string.IsNullOrWhiteSpace(options.ClientId))
         {
             // Straight to the user-assigned identity the Bicep attaches: no credential chain to probe.

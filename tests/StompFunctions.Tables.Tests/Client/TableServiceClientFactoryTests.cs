@@ -128,4 +128,14 @@ public sealed class TableServiceClientFactoryTests
         Assert.True(traced.IsDistributedTracingEnabled);
         Assert.True(traced.IsTelemetryEnabled);
     }
+
+    [Fact]
+    public void Clients_made_from_one_options_object_share_one_credential()
+    {
+        var options = new TableStorageOptions { Endpoint = new Uri("https://acct.table.core.windows.net/"), ClientId = "00000000-0000-0000-0000-000000000001" };
+        var other = new TableStorageOptions { Endpoint = options.Endpoint, ClientId = options.ClientId };
+
+        Assert.Same(TableServiceClientFactory.CreateCredential(options), TableServiceClientFactory.CreateCredential(options));
+        Assert.NotSame(TableServiceClientFactory.CreateCredential(options), TableServiceClientFactory.CreateCredential(other));
+    }
 }
