@@ -47,7 +47,8 @@ internal sealed class DeliveryClaim(IStompStateStore store, MessageExecution exe
         if (!claim.Claimed && claim.Version is null && session.EventVersion is not null)
         {
             // No marker at all: a retry finds the newer marker its first attempt wrote, so this is a store that lost its
-            // rows (docs/table-design.md, "Store generation"). The event was not applied: it claims a new marker.
+            // rows (docs/table-design.md, "Store generation"). The event was not applied: it claims a new marker. (Only a
+            // retry arriving after the connection's disconnected cleanup deleted its marker would be delivered twice.)
             claim = await store.ClaimEventAsync(execution.ConnectionId, null, execution.CancellationToken).ConfigureAwait(false);
         }
 

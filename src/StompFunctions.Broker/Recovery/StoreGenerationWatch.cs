@@ -17,39 +17,48 @@ internal sealed class StoreGenerationWatch(IStompStateStore store, TimeProvider 
     private readonly Lock _lock = new();
     private readonly List<(string Generation, DateTimeOffset Due)> _pending = [];
     private readonly Queue<string> _superseded = new();
+
+    // Read without the lock on every frame: written under it, the value before the time it is good until.
     private string? _current;
-    private DateTimeOffset _readAgainAt = DateTimeOffset.MinValue;
+    private long _readAgainAtTicks;
+    private int _pendingCount;
+    private Task<string?>? _refresh;
 
     /// <summary>How long connections of a superseded generation have to restore themselves with a frame before they are told.</summary>
     public TimeSpan Grace => interval * 2;
 
     /// <summary>Whether a notice is waiting (due or not): only then is anything but the cached value looked at.</summary>
-    public bool HasPendingNotices
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _pending.Count > 0;
-            }
-        }
-    }
+    public bool HasPendingNotices => Volatile.Read(ref _pendingCount) > 0;
 
     /// <summary>The current generation if this instance read it within the interval (no store request), else null.</summary>
-    public string? Fresh
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return time.GetUtcNow() < _readAgainAt ? _current : null;
-            }
-        }
-    }
+    public string? Fresh =>
+        time.GetUtcNow().UtcTicks < Volatile.Read(ref _readAgainAtTicks) ? Volatile.Read(ref _current) : null;
 
-    /// <summary>The current generation: the cached one within the interval, else one store read. Null when it was never read.</summary>
-    public ValueTask<string?> CurrentAsync(CancellationToken cancellationToken) =>
-        Fresh is { } fresh ? new ValueTask<string?>(fresh) : new ValueTask<string?>(ReadAsync(cancellationToken));
+    /// <summary>
+    /// The current generation: the cached one within the interval, else one store read shared by every frame that asks
+    /// meanwhile (so an expiry under load is still one request). Null when it was never read.
+    /// </summary>
+    public ValueTask<string?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (Fresh is { } fresh)
+        {
+            return new ValueTask<string?>(fresh);
+        }
+
+        Task<string?> refresh;
+        lock (_lock)
+        {
+            if (_refresh is { IsCompleted: true })
+            {
+                _refresh = null;
+            }
+
+            // Not bound to this caller's token: others wait on the same read, which the store's own timeouts bound.
+            refresh = _refresh ??= ReadAsync(CancellationToken.None);
+        }
+
+        return new ValueTask<string?>(refresh.WaitAsync(cancellationToken));
+    }
 
     /// <summary>Reads the generation now, whatever the cache says; on failure the last known one (null if none).</summary>
     public async Task<string?> ReadAsync(CancellationToken cancellationToken)
@@ -67,20 +76,18 @@ internal sealed class StoreGenerationWatch(IStompStateStore store, TimeProvider 
         var now = time.GetUtcNow();
         lock (_lock)
         {
-            _readAgainAt = now + interval;
-            if (read is null)
-            {
-                return _current;
-            }
-
             var before = _current;
-            _current = read;
-            if (before is not null)
+            if (read is not null)
             {
-                SupersedeLocked(before, now);
+                Volatile.Write(ref _current, read);
+                if (before is not null)
+                {
+                    SupersedeLocked(before, now);
+                }
             }
 
-            return read;
+            Volatile.Write(ref _readAgainAtTicks, (now + interval).UtcTicks);
+            return read ?? before;
         }
     }
 
@@ -115,6 +122,7 @@ internal sealed class StoreGenerationWatch(IStompStateStore store, TimeProvider 
                 {
                     (due ??= []).Add(_pending[i].Generation);
                     _pending.RemoveAt(i);
+                    Volatile.Write(ref _pendingCount, _pending.Count);
                 }
             }
 
@@ -128,6 +136,7 @@ internal sealed class StoreGenerationWatch(IStompStateStore store, TimeProvider 
         lock (_lock)
         {
             _pending.Add((generation, time.GetUtcNow() + interval));
+            Volatile.Write(ref _pendingCount, _pending.Count);
         }
     }
 
@@ -146,5 +155,6 @@ internal sealed class StoreGenerationWatch(IStompStateStore store, TimeProvider 
         }
 
         _pending.Add((generation, now + Grace));
+        Volatile.Write(ref _pendingCount, _pending.Count);
     }
 }

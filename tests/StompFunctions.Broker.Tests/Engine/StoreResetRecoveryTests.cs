@@ -127,4 +127,28 @@ public sealed class StoreResetRecoveryTests
         Assert.Equal(writes + 6, store.Writes); // one event claim per delivered SEND, nothing for the generation
         Assert.Equal(6, store.RouteReads);
     }
+
+    [Fact]
+    public async Task Frames_that_arrive_while_the_generation_is_being_read_share_that_one_read()
+    {
+        var store = new ScriptedStore();
+        var harness = new EngineHarness(store: store);
+        var clients = new List<TestClient>();
+        for (var i = 0; i < 5; i++)
+        {
+            var client = await harness.ConnectedClientAsync($"c{i}");
+            await client.ExchangeAsync("SUBSCRIBE\nid:0\ndestination:/topic/a\n\n\0");
+            clients.Add(client);
+        }
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.BeforeGenerationRead = () => gate.Task;
+        harness.Time.Advance(PastCheckInterval);
+        var beats = clients.Select(c => c.SendAsync("\n")).ToList();
+        gate.SetResult();
+        await Task.WhenAll(beats);
+
+        Assert.Equal(2, store.GenerationReads);
+        Assert.All(beats, b => Assert.False(b.Result.ConnectionStateChanged));
+    }
 }

@@ -12,6 +12,9 @@ internal sealed class ScriptedStore : IStompStateStore
 
     public Func<Task>? BeforeDeleteRoute { get; set; }
 
+    /// <summary>Awaited before each generation read (to hold reads in flight).</summary>
+    public Func<Task>? BeforeGenerationRead { get; set; }
+
     public int RouteReads { get; private set; }
 
     public int Writes { get; private set; }
@@ -104,11 +107,16 @@ internal sealed class ScriptedStore : IStompStateStore
         return _inner.DeleteEventMarkerAsync(connectionId, cancellationToken);
     }
 
-    public ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken)
+    public async ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken)
     {
         Check(nameof(GetGenerationAsync));
         GenerationReads++;
-        return _inner.GetGenerationAsync(cancellationToken);
+        if (BeforeGenerationRead is { } before)
+        {
+            await before();
+        }
+
+        return await _inner.GetGenerationAsync(cancellationToken);
     }
 
     /// <summary>Loses every row, as an in-memory Azurite restart does.</summary>
