@@ -4,15 +4,16 @@ namespace StompFunctions.Broker.InMemory;
 
 /// <summary>
 /// The rows of one queue, like a Table Storage partition: consumers by owner value, messages in sequence order,
-/// publishers' marks by connection, every row with an ETag that changes on each write. Not thread-safe: <see cref="InMemoryQueueStore"/> locks.
+/// publishers' marks by connection, sent records by batch, every row with an ETag that changes on each write. Not thread-safe: <see cref="InMemoryQueueStore"/> locks.
 /// </summary>
 internal sealed class QueuePartition
 {
     private readonly SortedDictionary<string, QueueConsumer> _consumers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, QueuedMessage> _messages = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, QueueEventMark> _marks = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, QueueSentBatch> _sent = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => _consumers.Count == 0 && _messages.Count == 0 && _marks.Count == 0;
+    public bool IsEmpty => _consumers.Count == 0 && _messages.Count == 0 && _marks.Count == 0 && _sent.Count == 0;
 
     public IReadOnlyList<QueueEventMark> Marks => [.. _marks.Values];
 
@@ -37,7 +38,7 @@ internal sealed class QueuePartition
             ready.Add(message);
         }
 
-        return new QueueSnapshot([.. _consumers.Values], ready, more, mark);
+        return new QueueSnapshot([.. _consumers.Values], ready, more, mark, [.. _sent.Values]);
     }
 
     /// <summary>Checks every write against the current rows; the first failure's outcome, or null when all apply.</summary>
@@ -54,6 +55,7 @@ internal sealed class QueuePartition
                     Matches(_consumers, write.Consumer!.Owner, write.ETag, static c => c.ETag),
                 QueueWriteKind.PutMark when write.ETag is null => _marks.ContainsKey(write.Mark!.ConnectionId) ? Ports.StoreOutcome.Conflict : null,
                 QueueWriteKind.PutMark or QueueWriteKind.DeleteMark => Matches(_marks, write.Mark!.ConnectionId, write.ETag, static m => m.ETag),
+                QueueWriteKind.DeleteSent => Matches(_sent, write.Sent!.Batch, write.ETag, static r => r.ETag),
                 _ => null,
             };
             if (outcome is not null)
@@ -96,7 +98,10 @@ internal sealed class QueuePartition
                     _messages.Remove(message!.Sequence);
                     break;
                 case QueueWriteKind.UpsertConsumer or QueueWriteKind.ReplaceConsumer:
-                    _consumers[consumer!.Owner] = consumer with { InFlight = [.. consumer.InFlight], ETag = etags[i] = nextETag() };
+                    _consumers[consumer!.Owner] = consumer with
+                    {
+                        InFlight = [.. consumer.InFlight], Batches = consumer.Batches is null ? null : [.. consumer.Batches], ETag = etags[i] = nextETag(),
+                    };
                     break;
                 case QueueWriteKind.DeleteConsumer:
                     _consumers.Remove(consumer!.Owner);
@@ -106,6 +111,12 @@ internal sealed class QueuePartition
                     break;
                 case QueueWriteKind.DeleteMark:
                     _marks.Remove(write.Mark!.ConnectionId);
+                    break;
+                case QueueWriteKind.PutSent:
+                    _sent[write.Sent!.Batch] = write.Sent with { Sent = [.. write.Sent.Sent], ETag = etags[i] = nextETag() };
+                    break;
+                case QueueWriteKind.DeleteSent:
+                    _sent.Remove(write.Sent!.Batch);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(writes), write.Kind, "Unknown queue write.");

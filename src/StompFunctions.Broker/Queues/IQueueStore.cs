@@ -10,7 +10,8 @@ namespace StompFunctions.Broker.Queues;
 /// conditional on the ETags read. The semantics (who gets what, prefetch, ACKs, redelivery, dead letters)
 /// live once in <see cref="QueueBroker"/>; a store only reads and commits.
 /// An idle queue costs nothing: nothing reads a queue unless a frame or the collector touches it, and a queue
-/// with no consumers, no messages and no marks of live publishers has no rows.
+/// with no consumers, no messages and no marks of live publishers has no rows (sent records of gone consumers are
+/// deleted by the next commit on the queue).
 /// Every method throws <see cref="StompStoreUnavailableException"/> when the store cannot answer.
 /// </summary>
 public interface IQueueStore
@@ -18,8 +19,8 @@ public interface IQueueStore
     /// <summary>
     /// One partition query: every consumer of the queue (with its ETag) and, in sequence order, at most
     /// <paramref name="maxReady"/> messages that are ready at <paramref name="nowMilliseconds"/> (no owner, or
-    /// a lease that ended before then), each with its ETag; and the <see cref="QueueEventMark"/> of
-    /// <paramref name="markOf"/> when that connection has one here.
+    /// a lease that ended before then), each with its ETag; every <see cref="QueueSentBatch"/> with its ETag; and the
+    /// <see cref="QueueEventMark"/> of <paramref name="markOf"/> when that connection has one here.
     /// </summary>
     ValueTask<QueueSnapshot> ReadAsync(string queue, long nowMilliseconds, int maxReady, string? markOf, CancellationToken cancellationToken);
 

@@ -14,7 +14,7 @@ public sealed partial class QueueBroker
         [LoggerMessage(2301, LogLevel.Warning, "A queue delivery to connection {ConnectionId} could not be sent ({ExceptionType}); the message goes back to the queue.", EventName = nameof(DeliveryFailed))]
         public static partial void DeliveryFailed(ILogger logger, string connectionId, string exceptionType);
 
-        [LoggerMessage(2302, LogLevel.Warning, "Settling sent auto-mode queue messages failed ({ExceptionType}); they come back after their lease and are redelivered.", EventName = nameof(AutoDeleteFailed))]
+        [LoggerMessage(2302, LogLevel.Warning, "Settling sent queue messages failed ({ExceptionType}): auto-mode ones come back after their lease, client-mode ones a cumulative ACK of another batch puts back; both are redelivered.", EventName = nameof(AutoDeleteFailed))]
         public static partial void AutoDeleteFailed(ILogger logger, string exceptionType);
     }
 }

@@ -12,6 +12,10 @@ namespace StompFunctions.Broker.Queues;
 /// <param name="Prefetch">The most unsettled messages it may hold (client modes).</param>
 /// <param name="InFlight">Sequences delivered and not yet settled, oldest delivery first.</param>
 /// <param name="ETag">The store's version when read; null on consumers built for writing.</param>
+/// <param name="Batches">
+/// In <c>client</c> mode, the claim batch (<see cref="QueueSentBatch.Batch"/>) of each <see cref="InFlight"/> entry, same
+/// order; null or empty otherwise (an entry without a batch counts as sent, as rows written before batches existed).
+/// </param>
 public sealed record QueueConsumer(
     string Queue,
     string ConnectionId,
@@ -19,8 +23,12 @@ public sealed record QueueConsumer(
     StompAckMode AckMode,
     int Prefetch,
     IReadOnlyList<string> InFlight,
-    string? ETag = null)
+    string? ETag = null,
+    IReadOnlyList<string>? Batches = null)
 {
+    /// <summary>The claim batch of the in-flight entry at <paramref name="index"/>; empty when none was recorded.</summary>
+    public string BatchAt(int index) => Batches is { } batches && index < batches.Count ? batches[index] : "";
+
     /// <summary>The owner value of messages delivered to this consumer.</summary>
     public string Owner => QueueOwners.Format(ConnectionId, SubscriptionId);
 

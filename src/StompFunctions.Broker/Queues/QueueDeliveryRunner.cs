@@ -4,10 +4,11 @@ using StompFunctions.Broker.Ports;
 namespace StompFunctions.Broker.Queues;
 
 /// <summary>
-/// Sends the deliveries a commit claimed (each consumer's in queue order, consumers at once), then settles what the sends decided: an auto-mode message
-/// that was sent is deleted (conditional on the claim's ETag, so a message that came back after its lease and was
-/// claimed again is left to its new owner); one that was not sent goes back uncounted. Client-mode claims stay
-/// until ACKed, except unsent ones, which the broker puts back.
+/// Sends the deliveries a commit claimed (each consumer's in queue order, stopping at its first failure; consumers at once),
+/// then settles what the sends decided: an auto-mode message that was sent is deleted (conditional on the claim's ETag, so a
+/// message that came back after its lease and was claimed again is left to its new owner); one that was not sent goes back
+/// uncounted. Client-mode claims stay until ACKed, except unsent ones, which the broker puts back; what was sent of a
+/// <c>client</c>-mode batch is recorded (<see cref="QueueSentBatch"/>) in the same commit as the auto-mode deletes.
 /// </summary>
 internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink sink, QueueOperationLoop operations, ILogger logger)
 {
@@ -37,7 +38,7 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
             await Task.WhenAll(sends).ConfigureAwait(false);
         }
 
-        List<QueueWrite>? autoSettlements = null;
+        var settlements = SentRecords(deliveries, sent);
         List<QueueDelivery>? unsent = null;
         for (var i = 0; i < deliveries.Count; i++)
         {
@@ -46,7 +47,7 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
             var etag = (claimIndex < etags.Count ? etags[claimIndex] : null) ?? QueueWrite.AnyETag;
             if (delivery.Consumer.AckMode == StompAckMode.Auto)
             {
-                (autoSettlements ??= []).Add(sent[i]
+                settlements.Add(sent[i]
                     ? QueueWrite.Delete(delivery.Message.Sequence, etag)
                     : QueueWrite.Release(delivery.Message.Sequence, delivery.Message.Deliveries - 1, etag));
             }
@@ -56,9 +57,9 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
             }
         }
 
-        if (autoSettlements is not null)
+        if (settlements.Count > 0)
         {
-            await SettleAutoAsync(queue, autoSettlements, cancellationToken).ConfigureAwait(false);
+            await SettleSentAsync(queue, settlements, cancellationToken).ConfigureAwait(false);
         }
 
         if (unsent is not null)
@@ -69,10 +70,28 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
 
     private async Task SendInOrderAsync(List<QueueDelivery> deliveries, int[] indexes, bool[] sent, CancellationToken cancellationToken)
     {
+        // Stops at the first failure: a later delivery of the batch reaching the client then shows the earlier ones were sent
+        // (a cumulative ACK relies on it), and the rest go back with the failed one, in order.
         foreach (var i in indexes)
         {
-            sent[i] = await TrySendAsync(deliveries[i], cancellationToken).ConfigureAwait(false);
+            if (!(sent[i] = await TrySendAsync(deliveries[i], cancellationToken).ConfigureAwait(false)))
+            {
+                return;
+            }
         }
+    }
+
+    // One record per client-mode batch with at least one delivery sent: its sequences sent, in order.
+    private static List<QueueWrite> SentRecords(List<QueueDelivery> deliveries, bool[] sent)
+    {
+        var writes = new List<QueueWrite>();
+        foreach (var batch in Enumerable.Range(0, deliveries.Count).Where(i => sent[i] && deliveries[i].Batch is not null).GroupBy(i => deliveries[i].Batch!, StringComparer.Ordinal))
+        {
+            var consumer = deliveries[batch.First()].Consumer;
+            writes.Add(QueueWrite.Put(new QueueSentBatch(batch.Key, consumer.ConnectionId, consumer.SubscriptionId, [.. batch.Select(i => deliveries[i].Message.Sequence)])));
+        }
+
+        return writes;
     }
 
     private async ValueTask<bool> TrySendAsync(QueueDelivery delivery, CancellationToken cancellationToken)
@@ -89,8 +108,8 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
         }
     }
 
-    // One commit for all (the usual single delete); when one of them lost to another instance, each alone, so the rest still apply.
-    private async ValueTask SettleAutoAsync(string queue, List<QueueWrite> settlements, CancellationToken cancellationToken)
+    // One commit for all (the usual single delete or sent record); when one of them lost to another instance, each alone, so the rest still apply.
+    private async ValueTask SettleSentAsync(string queue, List<QueueWrite> settlements, CancellationToken cancellationToken)
     {
         try
         {

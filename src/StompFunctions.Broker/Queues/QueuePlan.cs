@@ -13,6 +13,7 @@ internal sealed class QueuePlan
     private readonly string _queue;
     private readonly long _now;
     private readonly StompQueueOptions _options;
+    private readonly QueueSentRecords _sent;
     private bool _full;
 
     public QueuePlan(string queue, QueueSnapshot snapshot, long nowMilliseconds, StompQueueOptions options, int rotation)
@@ -22,6 +23,7 @@ internal sealed class QueuePlan
         _now = nowMilliseconds;
         _options = options;
         _consumers = new QueueConsumerRing(snapshot.Consumers, rotation);
+        _sent = new QueueSentRecords(snapshot.SentBatches);
     }
 
     public List<QueueDelivery> Deliveries { get; } = [];
@@ -72,8 +74,10 @@ internal sealed class QueuePlan
     }
 
     /// <summary>
-    /// ACK (<paramref name="requeue"/> false) or NACK of a delivered sequence: in <c>client</c> mode it settles every
-    /// earlier delivery of the subscription too. False when the consumer does not hold the sequence.
+    /// ACK (<paramref name="requeue"/> false) or NACK of a delivered sequence: in <c>client</c> mode it covers every earlier
+    /// delivery of the subscription too. An ACK settles an earlier one only if it is known to have been sent
+    /// (<see cref="QueueSentRecords.Sent"/>); any other was claimed by an instance that died before sending it, and goes back
+    /// (counted, so its next delivery is marked redelivered). False when the consumer does not hold the sequence.
     /// </summary>
     public bool Settle(WorkingConsumer consumer, string sequence, bool requeue)
     {
@@ -84,15 +88,16 @@ internal sealed class QueuePlan
         }
 
         var first = consumer.Read.AckMode == StompAckMode.Client ? 0 : index;
-        foreach (var settled in consumer.InFlight.GetRange(first, index - first + 1))
+        for (var i = first; i <= index; i++)
         {
-            _writes.Add(requeue ? QueueWrite.Release(settled) : QueueWrite.Delete(settled));
+            var settles = !requeue && (i == index || _sent.Sent(consumer, i, index));
+            _writes.Add(settles ? QueueWrite.Delete(consumer.InFlight[i]) : QueueWrite.Release(consumer.InFlight[i]));
+            AddedReady |= !settles;
         }
 
-        consumer.InFlight.RemoveRange(first, index - first + 1);
+        consumer.RemoveRange(first, index - first + 1);
         consumer.Changed = true;
         AddedRoom = true;
-        AddedReady |= requeue;
         return true;
     }
 
@@ -117,8 +122,10 @@ internal sealed class QueuePlan
     /// <summary>A claimed message whose send failed goes back with its delivery uncounted.</summary>
     public void ReturnUnsent(WorkingConsumer consumer, QueuedMessage claimed)
     {
-        if (consumer.InFlight.Remove(claimed.Sequence))
+        var index = consumer.InFlight.IndexOf(claimed.Sequence);
+        if (index >= 0)
         {
+            consumer.RemoveRange(index, 1);
             consumer.Changed = true;
             _writes.Add(QueueWrite.Release(claimed.Sequence, claimed.Deliveries - 1));
         }
@@ -180,9 +187,17 @@ internal sealed class QueuePlan
         Claim(taker, fresh, isNew: true);
     }
 
-    /// <summary>The writes of the commit: everything planned, then each changed consumer's row.</summary>
+    /// <summary>The writes of the commit: everything planned, sent records no longer needed, then each changed consumer's row.</summary>
     public IReadOnlyList<QueueWrite> Finish()
     {
+        foreach (var unneeded in _sent.Unneeded(_consumers))
+        {
+            if (Fits(1))
+            {
+                _writes.Add(QueueWrite.Delete(unneeded));
+            }
+        }
+
         foreach (var consumer in _consumers.ToWrite)
         {
             _writes.Add(consumer.IsNew ? QueueWrite.Upsert(consumer.Result()) : QueueWrite.Replace(consumer.Result(), consumer.Read.ETag!));
@@ -199,7 +214,7 @@ internal sealed class QueuePlan
             AddedReady = true;
         }
 
-        consumer.InFlight.Clear();
+        consumer.RemoveRange(0, consumer.InFlight.Count);
     }
 
     private void Claim(WorkingConsumer consumer, QueuedMessage message, bool isNew)
@@ -213,14 +228,20 @@ internal sealed class QueuePlan
         };
         ClaimWrites.Add(_writes.Count);
         _writes.Add(isNew ? QueueWrite.Add(claimed) : QueueWrite.Update(claimed, message.ETag));
+        string? batch = null;
+        if (consumer.Read.AckMode == StompAckMode.Client)
+        {
+            batch = consumer.Batch ??= QueueSentBatch.TagOf(claimed);
+        }
+
         if (!auto)
         {
-            consumer.InFlight.Add(message.Sequence);
+            consumer.Add(message.Sequence, batch ?? "");
             consumer.Changed = true;
         }
 
         consumer.ClaimedNow++;
-        Deliveries.Add(new QueueDelivery(_queue, consumer.Read, claimed, message.Deliveries > 0));
+        Deliveries.Add(new QueueDelivery(_queue, consumer.Read, claimed, message.Deliveries > 0, batch));
     }
 
     // Room for a claim (its write and, at most, its consumer's row) plus what is reserved, within one commit.

@@ -13,13 +13,14 @@ public sealed record QueueWrite
     /// <summary>Matches any ETag.</summary>
     public const string AnyETag = "*";
 
-    private QueueWrite(QueueWriteKind kind, QueuedMessage? message, QueueConsumer? consumer, string? etag, QueueEventMark? mark = null)
+    private QueueWrite(QueueWriteKind kind, QueuedMessage? message, QueueConsumer? consumer, string? etag, QueueEventMark? mark = null, QueueSentBatch? sent = null)
     {
         Kind = kind;
         Message = message;
         Consumer = consumer;
         ETag = etag;
         Mark = mark;
+        Sent = sent;
     }
 
     public QueueWriteKind Kind { get; }
@@ -35,6 +36,9 @@ public sealed record QueueWrite
 
     /// <summary>The connection's mark written, or whose connection names the row.</summary>
     public QueueEventMark? Mark { get; }
+
+    /// <summary>The sent record written, or whose batch names the row.</summary>
+    public QueueSentBatch? Sent { get; }
 
     /// <summary>The version a conditional write expects.</summary>
     public string? ETag { get; }
@@ -72,6 +76,13 @@ public sealed record QueueWrite
     public static QueueWrite Put(QueueEventMark mark) => new(QueueWriteKind.PutMark, null, null, Checked(mark).ETag, mark);
 
     public static QueueWrite Delete(QueueEventMark mark) => new(QueueWriteKind.DeleteMark, null, null, Checked(mark).ETag ?? throw MissingETag(), mark);
+
+    /// <summary>Writes what a runner sent of a batch, whatever is there: only that batch's runner writes its row.</summary>
+    public static QueueWrite Put(QueueSentBatch sent) => new(QueueWriteKind.PutSent, null, null, null, null, Checked(sent));
+
+    /// <summary>Deletes a sent record if its ETag still matches.</summary>
+    public static QueueWrite Delete(QueueSentBatch sent) =>
+        new(QueueWriteKind.DeleteSent, null, null, Checked(sent).ETag ?? throw MissingETag(), null, sent);
 
     private static QueuedMessage Named(string sequence, int deliveries)
     {

@@ -32,4 +32,10 @@ public enum QueueWriteKind
 
     /// <summary>Deletes a connection's mark if its ETag still matches.</summary>
     DeleteMark,
+
+    /// <summary>Inserts or replaces a <see cref="QueueSentBatch"/> whatever is there.</summary>
+    PutSent,
+
+    /// <summary>Deletes a <see cref="QueueSentBatch"/> if its ETag still matches.</summary>
+    DeleteSent,
 }

@@ -11,6 +11,15 @@ internal static class QueueColumns
     /// <summary>A consumer's unsettled sequences in delivery order, separated by spaces.</summary>
     public const string InFlight = "InFlight";
 
+    /// <summary>A <c>client</c>-mode consumer's claim batch of each in-flight sequence, same order, separated by spaces.</summary>
+    public const string Batches = "Batches";
+
+    /// <summary>A sent record's batch tag.</summary>
+    public const string Batch = "Batch";
+
+    /// <summary>A sent record's sequences sent, in send order, separated by spaces.</summary>
+    public const string Sent = "Sent";
+
     /// <summary>A message's user headers (<see cref="HeaderListCodec"/>).</summary>
     public const string Headers = "Headers";
 

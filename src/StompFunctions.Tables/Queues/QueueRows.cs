@@ -23,15 +23,24 @@ internal static class QueueRows
     public static QueueConsumer ToConsumer(string queue, TableEntity row)
     {
         var inFlight = row.GetString(QueueColumns.InFlight);
+        var batches = row.GetString(QueueColumns.Batches);
         return new QueueConsumer(
             queue,
             Required(row, QueueColumns.ConnectionId),
             Required(row, QueueColumns.SubscriptionId),
             (StompAckMode)(row.GetInt32(QueueColumns.AckMode) ?? 0),
             row.GetInt32(QueueColumns.Prefetch) ?? 0,
-            string.IsNullOrEmpty(inFlight) ? [] : inFlight.Split(' '),
-            row.ETag.ToString());
+            List(inFlight),
+            row.ETag.ToString(),
+            batches is null ? null : List(batches));
     }
+
+    public static QueueSentBatch ToSent(TableEntity row) => new(
+        Required(row, QueueColumns.Batch),
+        Required(row, QueueColumns.ConnectionId),
+        Required(row, QueueColumns.SubscriptionId),
+        List(row.GetString(QueueColumns.Sent)),
+        row.ETag.ToString());
 
     public static QueueEventMark ToMark(TableEntity row) => new(
         Required(row, QueueColumns.ConnectionId),
@@ -62,6 +71,8 @@ internal static class QueueRows
             QueueWriteKind.PutMark when write.ETag is null => new(TableTransactionActionType.Add, MarkRow(partition, queue, write.Mark!)),
             QueueWriteKind.PutMark => new(TableTransactionActionType.UpdateReplace, MarkRow(partition, queue, write.Mark!), etag),
             QueueWriteKind.DeleteMark => new(TableTransactionActionType.Delete, new TableEntity(partition, QueueKeys.MarkRow(write.Mark!.ConnectionId)), etag),
+            QueueWriteKind.PutSent => new(TableTransactionActionType.UpsertReplace, SentRow(partition, queue, write.Sent!)),
+            QueueWriteKind.DeleteSent => new(TableTransactionActionType.Delete, new TableEntity(partition, QueueKeys.SentRow(write.Sent!.Batch)), etag),
             _ => throw new ArgumentOutOfRangeException(nameof(write), write.Kind, "Unknown queue write."),
         };
     }
@@ -99,17 +110,36 @@ internal static class QueueRows
         return row;
     }
 
-    private static TableEntity ConsumerRow(string partition, string queue, QueueConsumer consumer) => Named(
-        new TableEntity(partition, ConsumerKey(consumer))
+    private static TableEntity ConsumerRow(string partition, string queue, QueueConsumer consumer)
+    {
+        var row = new TableEntity(partition, ConsumerKey(consumer))
         {
             [QueueColumns.ConnectionId] = consumer.ConnectionId,
             [QueueColumns.SubscriptionId] = consumer.SubscriptionId,
             [QueueColumns.AckMode] = (int)consumer.AckMode,
             [QueueColumns.Prefetch] = consumer.Prefetch,
             [QueueColumns.InFlight] = string.Join(' ', consumer.InFlight),
+        };
+        if (consumer.Batches is { } batches)
+        {
+            row[QueueColumns.Batches] = string.Join(' ', batches);
+        }
+
+        return Named(row, partition, queue);
+    }
+
+    private static TableEntity SentRow(string partition, string queue, QueueSentBatch sent) => Named(
+        new TableEntity(partition, QueueKeys.SentRow(sent.Batch))
+        {
+            [QueueColumns.Batch] = sent.Batch,
+            [QueueColumns.ConnectionId] = sent.ConnectionId,
+            [QueueColumns.SubscriptionId] = sent.SubscriptionId,
+            [QueueColumns.Sent] = string.Join(' ', sent.Sent),
         },
         partition,
         queue);
+
+    private static string[] List(string? spaced) => string.IsNullOrEmpty(spaced) ? [] : spaced.Split(' ');
 
     private static TableEntity MarkRow(string partition, string queue, QueueEventMark mark) => Named(
         new TableEntity(partition, QueueKeys.MarkRow(mark.ConnectionId))

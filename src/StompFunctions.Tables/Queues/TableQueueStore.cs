@@ -13,7 +13,7 @@ namespace StompFunctions.Tables.Queues;
 
 /// <summary>
 /// The broker's queue store on Azure Table Storage: one partition per queue in the queues table, consumer rows
-/// (<c>c|connection|subscription</c>), publishers' marks (<c>e|connection</c>) and message rows (<c>m|sequence</c>). A read is one range query of the
+/// (<c>c|connection|subscription</c>), sent records of <c>client</c>-mode batches (<c>d|batch</c>), publishers' marks (<c>e|connection</c>) and message rows (<c>m|sequence</c>). A read is one range query of the
 /// partition; a commit is one entity-group transaction whose conditional actions carry the ETags read, so two
 /// instances never claim one message. docs/table-design.md explains the layout.
 /// </summary>
@@ -21,8 +21,8 @@ internal sealed class TableQueueStore : IQueueStore
 {
     private const int MaxPageSize = 1000;
 
-    // Consumers come first in the partition; a page this much larger than the ready messages asked for holds them too.
-    private const int ConsumerAllowance = 32;
+    // Consumers and sent records come first in the partition; a page this much larger than the ready messages asked for holds them too.
+    private const int ConsumerAllowance = 96;
 
     private readonly ProvisionedTable _queues;
     private readonly TableCalls _calls;
@@ -41,8 +41,9 @@ internal sealed class TableQueueStore : IQueueStore
         ArgumentNullException.ThrowIfNull(queue);
         var partition = TableStateStore.Quote(TableKeys.DestinationPartition(queue));
         var mark = markOf is null ? "" : string.Concat(" or RowKey eq '", TableStateStore.Quote(QueueKeys.MarkRow(markOf)), "'");
+        // One range from the consumers to the sent records (c| and d| are adjacent), the mark, and the ready messages.
         var filter = string.Concat(
-            "PartitionKey eq '", partition, "' and ((RowKey ge '", QueueKeys.ConsumerPrefix, "' and RowKey lt '", QueueKeys.ConsumerRangeEnd,
+            "PartitionKey eq '", partition, "' and ((RowKey ge '", QueueKeys.ConsumerPrefix, "' and RowKey lt '", QueueKeys.SentRangeEnd,
             "')", mark, " or (RowKey ge '", QueueKeys.MessagePrefix, "' and RowKey lt '", QueueKeys.MessageRangeEnd, "' and ", QueueColumns.LeaseUntil,
             " lt ", nowMilliseconds.ToString(CultureInfo.InvariantCulture), "L))");
         return _calls.RunAsync(_queues, "read queue", (queue, filter, Math.Max(1, maxReady)), ReadSnapshotAsync, cancellationToken);
@@ -90,6 +91,7 @@ internal sealed class TableQueueStore : IQueueStore
     {
         var consumers = new List<QueueConsumer>();
         var ready = new List<QueuedMessage>();
+        var sent = new List<QueueSentBatch>();
         QueueEventMark? mark = null;
         var pageSize = Math.Min(MaxPageSize, query.MaxReady + 2 + ConsumerAllowance);
         await foreach (var row in table.QueryAsync<TableEntity>(query.Filter, pageSize, null, cancellationToken).ConfigureAwait(false))
@@ -97,6 +99,12 @@ internal sealed class TableQueueStore : IQueueStore
             if (row.RowKey.StartsWith(QueueKeys.ConsumerPrefix, StringComparison.Ordinal))
             {
                 consumers.Add(QueueRows.ToConsumer(query.Queue, row));
+                continue;
+            }
+
+            if (row.RowKey.StartsWith(QueueKeys.SentPrefix, StringComparison.Ordinal))
+            {
+                sent.Add(QueueRows.ToSent(row));
                 continue;
             }
 
@@ -108,13 +116,15 @@ internal sealed class TableQueueStore : IQueueStore
 
             if (ready.Count == query.MaxReady)
             {
-                return new QueueSnapshot(consumers, ready, true, mark);
+                return new QueueSnapshot(consumers, ready, true, mark, sent);
             }
 
             ready.Add(QueueRows.ToMessage(row));
         }
 
-        return consumers.Count == 0 && ready.Count == 0 && mark is null ? QueueSnapshot.Empty : new QueueSnapshot(consumers, ready, false, mark);
+        return consumers.Count == 0 && ready.Count == 0 && mark is null && sent.Count == 0
+            ? QueueSnapshot.Empty
+            : new QueueSnapshot(consumers, ready, false, mark, sent);
     }
 
     private static async Task<IReadOnlyList<QueueEventMark>> ReadMarksPageAsync(TableClient table, string filter, CancellationToken cancellationToken)

@@ -27,3 +27,11 @@ public sealed class InMemoryQueueEventMarkContractTests : QueueEventMarkContract
 
     protected override ValueTask<IQueueStore> CreateSiblingAsync(IQueueStore store) => ValueTask.FromResult(store);
 }
+
+/// <summary>The shared cumulative ACK contract against the embedded in-memory store.</summary>
+public sealed class InMemoryQueueCumulativeAckContractTests : QueueCumulativeAckContractTests
+{
+    protected override ValueTask<IQueueStore> CreateStoreAsync() => ValueTask.FromResult<IQueueStore>(new InMemoryQueueStore());
+
+    protected override ValueTask<IQueueStore> CreateSiblingAsync(IQueueStore store) => ValueTask.FromResult(store);
+}

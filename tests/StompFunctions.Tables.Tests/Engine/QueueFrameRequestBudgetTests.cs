@@ -18,7 +18,7 @@ public sealed class QueueFrameRequestBudgetTests(AzuriteFixture azurite)
 {
     [Theory]
     [InlineData("auto", 3)]
-    [InlineData("client", 2)]
+    [InlineData("client", 3)]
     [InlineData("client-individual", 2)]
     public async Task A_SEND_to_a_queue_with_a_ready_consumer_is_at_most_3_Table_requests_and_one_REST_call_with_events_applied_once(string ack, int expected)
     {
@@ -43,9 +43,9 @@ public sealed class QueueFrameRequestBudgetTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("client")]
-    [InlineData("client-individual")]
-    public async Task An_ACK_handing_the_next_message_to_its_consumer_is_at_most_3_Table_requests_and_one_REST_call(string ack)
+    [InlineData("client", 3)]
+    [InlineData("client-individual", 2)]
+    public async Task An_ACK_handing_the_next_message_to_its_consumer_is_at_most_3_Table_requests_and_one_REST_call(string ack, int expected)
     {
         var (node, counter, queue) = NewNode();
         var consumer = await ConnectedAsync(node, "consumer");
@@ -58,7 +58,8 @@ public sealed class QueueFrameRequestBudgetTests(AzuriteFixture azurite)
 
         Assert.Empty(await consumer.SendAsync($"ACK\nid:{first["ack"]}\n\n\0"));
 
-        Assert.Equal(2, counter.Total);
+        // In client mode the third is the record of what was sent (docs/queues.md), which a later cumulative ACK reads.
+        Assert.Equal(expected, counter.Total);
         Assert.Equal(GatewayOperationKind.SendToConnection, Assert.Single(node.Gateway.Operations).Kind);
         Assert.Equal(["first", "second"], consumer.Delivered.Select(m => m.Body));
 

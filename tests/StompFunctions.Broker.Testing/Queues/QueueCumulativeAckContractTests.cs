@@ -1,0 +1,143 @@
+using System.Text;
+
+namespace StompFunctions.Broker.Testing.Queues;
+
+/// <summary>
+/// A <c>client</c>-mode (cumulative) ACK settles only deliveries known to have been sent: its own, the earlier ones of its
+/// claim batch, and those a sent record shows; a delivery whose instance died between claim and send goes back and is
+/// redelivered, never lost (docs/queues.md). Derive a class per store.
+/// </summary>
+public abstract class QueueCumulativeAckContractTests : QueueContractBase
+{
+    [Fact]
+    public async Task STOMP_S41_a_cumulative_ACK_of_a_newer_delivery_puts_back_one_whose_instance_died_before_sending_it()
+    {
+        var store = await CreateStoreAsync();
+        var queue = NewQueue();
+        var connection = NewConnection();
+        var sink = new RecordingSink();
+        var survivor = NewBroker(await CreateSiblingAsync(store), sink);
+        await survivor.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
+
+        // The dying instance commits its claim, then ends (its token cancelled) before the REST send.
+        using var crash = new CancellationTokenSource();
+        var dying = NewBroker(store, new RecordingSink
+        {
+            Fault = _ =>
+            {
+                crash.Cancel();
+                return new OperationCanceledException(crash.Token);
+            },
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            dying.SendAsync(queue, [], Encoding.UTF8.GetBytes("unsent"), null, crash.Token).AsTask());
+
+        await SendAsync(survivor, queue, "newer");
+        var newer = Assert.Single(sink.Deliveries);
+        Assert.True(await AckAsync(survivor, newer));
+
+        Assert.Equal(["newer", "unsent"], sink.Deliveries.Select(TextOf));
+        var again = sink.Deliveries[1];
+        Assert.True(again.Redelivered);
+        Assert.Equal(2, again.Message.Deliveries);
+        var lost = new[] { "unsent", "newer" }.Except(sink.Deliveries.Select(TextOf));
+        Assert.Empty(lost);
+
+        Assert.True(await AckAsync(survivor, again));
+        Assert.True(await survivor.RemoveConsumerAsync(queue, connection, "sub-0", Ct));
+        Assert.True(await IsGoneAsync(store, queue));
+    }
+
+    [Fact]
+    public async Task STOMP_S41_a_cumulative_ACK_of_the_third_message_of_a_batch_settles_the_first_two_without_a_sent_record()
+    {
+        var store = await CreateStoreAsync();
+        var sink = new RecordingSink();
+
+        // No sent record is ever stored, so only the batch rule can settle the first two.
+        var broker = NewBroker(new SentRecordsLostStore(store), sink);
+        var queue = NewQueue();
+        var connection = NewConnection();
+        foreach (var text in new[] { "one", "two", "three" })
+        {
+            await SendAsync(broker, queue, text);
+        }
+
+        await broker.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
+        Assert.Equal(["one", "two", "three"], sink.Deliveries.Select(TextOf));
+
+        Assert.True(await AckAsync(broker, sink.Deliveries[2]));
+
+        Assert.Equal(3, sink.Deliveries.Count);
+        Assert.True(await broker.RemoveConsumerAsync(queue, connection, "sub-0", Ct));
+        Assert.Empty(sink.Deliveries.Where(static d => d.Redelivered));
+        Assert.True(await IsGoneAsync(store, queue));
+    }
+
+    [Fact]
+    public async Task A_cumulative_ACK_settles_an_earlier_batch_whose_sent_record_shows_it_sent()
+    {
+        var store = await CreateStoreAsync();
+        var sink = new RecordingSink();
+        var broker = NewBroker(store, sink);
+        var queue = NewQueue();
+        var connection = NewConnection();
+        await broker.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
+        await SendAsync(broker, queue, "first batch");
+        await SendAsync(broker, queue, "second batch");
+
+        Assert.True(await AckAsync(broker, sink.Deliveries[1]));
+
+        Assert.Equal(["first batch", "second batch"], sink.Deliveries.Select(TextOf));
+        Assert.True(await broker.RemoveConsumerAsync(queue, connection, "sub-0", Ct));
+        Assert.Empty(sink.Deliveries.Where(static d => d.Redelivered));
+        Assert.True(await IsGoneAsync(store, queue));
+    }
+
+    [Fact]
+    public async Task A_cumulative_ACK_puts_back_an_earlier_batch_whose_sent_record_was_lost_a_duplicate_never_a_loss()
+    {
+        var store = await CreateStoreAsync();
+        var sink = new RecordingSink();
+        var broker = NewBroker(new SentRecordsLostStore(store), sink);
+        var queue = NewQueue();
+        var connection = NewConnection();
+        await broker.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
+        await SendAsync(broker, queue, "first batch");
+        await SendAsync(broker, queue, "second batch");
+
+        Assert.True(await AckAsync(broker, sink.Deliveries[1]));
+
+        Assert.Equal(["first batch", "second batch", "first batch"], sink.Deliveries.Select(TextOf));
+        Assert.True(sink.Deliveries[2].Redelivered);
+    }
+
+    [Fact]
+    public async Task A_failed_send_stops_the_rest_of_its_batch_so_no_later_delivery_of_it_overtakes_the_failed_one()
+    {
+        var store = await CreateStoreAsync();
+        var sink = new RecordingSink();
+        var broker = NewBroker(store, sink);
+        var queue = NewQueue();
+        var connection = NewConnection();
+        foreach (var text in new[] { "one", "two", "three" })
+        {
+            await SendAsync(broker, queue, text);
+        }
+
+        var failures = 0;
+        sink.Fault = d => TextOf(d) == "two" && Interlocked.Increment(ref failures) == 1 ? new IOException("The test failed this send.") : null;
+        await broker.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
+        await broker.DispatchAsync(queue, Ct);
+
+        // "three" went out only after "two" was sent again, not in the round where "two" failed.
+        Assert.Equal(2, failures);
+        Assert.Equal(["one", "two", "three"], sink.Deliveries.Select(TextOf));
+        Assert.Empty(sink.Deliveries.Where(static d => d.Redelivered));
+
+        Assert.True(await AckAsync(broker, sink.Deliveries[2]));
+        Assert.True(await broker.RemoveConsumerAsync(queue, connection, "sub-0", Ct));
+        Assert.Equal(3, sink.Deliveries.Count);
+        Assert.True(await IsGoneAsync(store, queue));
+    }
+}
