@@ -2,6 +2,8 @@ using Microsoft.Extensions.Time.Testing;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Testing;
 using StompFunctions.Protocol;
+using StompFunctions.Tables.Client;
+using StompFunctions.Tables.Queues;
 using StompFunctions.Tables.Tests.Azurite;
 
 namespace StompFunctions.Tables.Tests.Engine;
@@ -53,5 +55,35 @@ public sealed class StoreResetTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal([StompCommand.Message, StompCommand.Error], silent.Delivered.Select(f => f.Command));
         Assert.Equal("subscriptions lost", silent.Delivered[^1]["message"]);
         Assert.True(silent.Connection.IsClosed);
+    }
+
+    [Fact]
+    public async Task STOMP_S30_after_an_in_memory_Azurite_restart_a_queue_consumer_comes_back_with_its_prefetch_on_its_next_frame()
+    {
+        var options = TestTableOptions.For(azurite);
+        var gateway = new InMemoryConnectionGateway();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 7, 0, 0, TimeSpan.Zero));
+        var a = new EngineNode("a", TestStores.Create(options), gateway, new TableQueueStore(TableServiceClientFactory.Create(options), options), time);
+        var b = new EngineNode("b", TestStores.Create(options), gateway, new TableQueueStore(TableServiceClientFactory.Create(options), options), time);
+        var queue = $"/queue/reset-{Guid.NewGuid():N}";
+        var consumer = a.Open("consumer");
+        await consumer.ConnectAsync();
+        var subscribed = await consumer.ExchangeAsync($"SUBSCRIBE\nid:q\ndestination:{queue}\nack:client-individual\nprefetch-count:1\nreceipt:s\n\n\0");
+        Assert.Equal(StompCommand.Receipt, subscribed.Command);
+        var publisher = b.Open("publisher");
+        await publisher.ConnectAsync();
+
+        await azurite.StopAsync();
+        await azurite.StartAgainAsync();
+        time.Advance(CheckInterval + TimeSpan.FromSeconds(1));
+
+        Assert.Empty(await consumer.SendAsync("\n"));
+        Assert.Equal(StompCommand.Receipt, (await publisher.SendMessageAsync(queue, "one", "r-1")).Command);
+        Assert.Equal(StompCommand.Receipt, (await publisher.SendMessageAsync(queue, "two", "r-2")).Command);
+        var first = Assert.Single(consumer.Delivered);
+        Assert.Equal("one", first.Body);
+        Assert.Empty(await consumer.SendAsync($"ACK\nid:{first["ack"]}\n\n\0"));
+
+        Assert.Equal(["one", "two"], consumer.Delivered.Select(f => f.Body));
     }
 }
