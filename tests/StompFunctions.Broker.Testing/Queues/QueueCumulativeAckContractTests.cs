@@ -1,4 +1,5 @@
 using System.Text;
+using StompFunctions.Broker.Queues;
 
 namespace StompFunctions.Broker.Testing.Queues;
 
@@ -139,5 +140,62 @@ public abstract class QueueCumulativeAckContractTests : QueueContractBase
         Assert.True(await broker.RemoveConsumerAsync(queue, connection, "sub-0", Ct));
         Assert.Equal(3, sink.Deliveries.Count);
         Assert.True(await IsGoneAsync(store, queue));
+    }
+
+    [Fact]
+    public async Task Two_instances_sending_and_acking_cumulatively_at_once_lose_nothing_and_mark_every_repeat_redelivered()
+    {
+        var store = await CreateStoreAsync();
+        var sibling = await CreateSiblingAsync(store);
+        var sink = new RecordingSink();
+        var brokers = new[] { NewBroker(store, sink), NewBroker(sibling, sink) };
+        var queue = NewQueue();
+        var consumers = new[] { NewConnection(), NewConnection() };
+        for (var i = 0; i < consumers.Length; i++)
+        {
+            await brokers[i].SubscribeAsync(Consumer(queue, consumers[i], StompAckMode.Client, prefetch: 4), Ct);
+        }
+
+        const int Count = 60;
+        var sending = Task.WhenAll(Enumerable.Range(0, 4).Select(publisher => Task.Run(async () =>
+        {
+            for (var i = publisher; i < Count; i += 4)
+            {
+                await SendAsync(brokers[i % 2], queue, $"m{i}");
+            }
+        })));
+
+        // Each pass ACKs a consumer's newest unacknowledged delivery first (settling the earlier ones at once), then the rest.
+        var acked = new HashSet<QueueDelivery>();
+        for (var pass = 0; pass < 5_000; pass++)
+        {
+            foreach (var (connection, index) in consumers.Select((c, i) => (c, i)))
+            {
+                var open = sink.To(connection).Where(acked.Add).ToList();
+                foreach (var delivery in open.AsEnumerable().Reverse())
+                {
+                    await AckAsync(brokers[(pass + index) % 2], delivery);
+                }
+            }
+
+            if (sending.IsCompleted && await IsDrainedAsync(store, queue))
+            {
+                break;
+            }
+
+            await Task.Delay(2);
+        }
+
+        await sending;
+        Assert.True(await IsDrainedAsync(store, queue));
+        var texts = sink.Deliveries.Select(TextOf).ToList();
+        Assert.Empty(Enumerable.Range(0, Count).Select(i => $"m{i}").Except(texts));
+        Assert.All(texts.Select((text, i) => (text, i)).Where(x => texts.IndexOf(x.text) < x.i), x => Assert.True(sink.Deliveries[x.i].Redelivered));
+    }
+
+    private static async Task<bool> IsDrainedAsync(IQueueStore store, string queue)
+    {
+        var snapshot = await store.ReadAsync(queue, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1, null, Ct);
+        return snapshot.Ready.Count == 0 && snapshot.Consumers.All(static c => c.InFlight.Count == 0);
     }
 }
