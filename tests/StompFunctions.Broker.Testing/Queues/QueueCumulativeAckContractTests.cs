@@ -52,94 +52,59 @@ public abstract class QueueCumulativeAckContractTests : QueueContractBase
     [Fact]
     public async Task STOMP_S41_a_cumulative_ACK_of_the_third_message_of_a_batch_settles_the_first_two_without_a_sent_record()
     {
-        var store = await CreateStoreAsync();
-        var sink = new RecordingSink();
-
         // No sent record is ever stored, so only the batch rule can settle the first two.
-        var broker = NewBroker(new SentRecordsLostStore(store), sink);
-        var queue = NewQueue();
-        var connection = NewConnection();
-        foreach (var text in new[] { "one", "two", "three" })
-        {
-            await SendAsync(broker, queue, text);
-        }
+        var q = await ClientQueue.CreateAsync(this, recordsLost: true);
+        await q.SendAllAsync("one", "two", "three");
+        await q.SubscribeAsync();
+        Assert.Equal(["one", "two", "three"], q.Texts);
 
-        await broker.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
-        Assert.Equal(["one", "two", "three"], sink.Deliveries.Select(TextOf));
+        Assert.True(await AckAsync(q.Broker, q.Sink.Deliveries[2]));
 
-        Assert.True(await AckAsync(broker, sink.Deliveries[2]));
-
-        Assert.Equal(3, sink.Deliveries.Count);
-        Assert.True(await broker.RemoveConsumerAsync(queue, connection, "sub-0", Ct));
-        Assert.Empty(sink.Deliveries.Where(static d => d.Redelivered));
-        Assert.True(await IsGoneAsync(store, queue));
+        Assert.Equal(3, q.Sink.Deliveries.Count);
+        await q.EndsDrainedWithoutRedeliveryAsync();
     }
 
     [Fact]
     public async Task A_cumulative_ACK_settles_an_earlier_batch_whose_sent_record_shows_it_sent()
     {
-        var store = await CreateStoreAsync();
-        var sink = new RecordingSink();
-        var broker = NewBroker(store, sink);
-        var queue = NewQueue();
-        var connection = NewConnection();
-        await broker.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
-        await SendAsync(broker, queue, "first batch");
-        await SendAsync(broker, queue, "second batch");
+        var q = await ClientQueue.CreateAsync(this, recordsLost: false);
+        await q.SubscribeAsync();
+        await q.SendAllAsync("first batch", "second batch");
 
-        Assert.True(await AckAsync(broker, sink.Deliveries[1]));
+        Assert.True(await AckAsync(q.Broker, q.Sink.Deliveries[1]));
 
-        Assert.Equal(["first batch", "second batch"], sink.Deliveries.Select(TextOf));
-        Assert.True(await broker.RemoveConsumerAsync(queue, connection, "sub-0", Ct));
-        Assert.Empty(sink.Deliveries.Where(static d => d.Redelivered));
-        Assert.True(await IsGoneAsync(store, queue));
+        Assert.Equal(["first batch", "second batch"], q.Texts);
+        await q.EndsDrainedWithoutRedeliveryAsync();
     }
 
     [Fact]
     public async Task A_cumulative_ACK_puts_back_an_earlier_batch_whose_sent_record_was_lost_a_duplicate_never_a_loss()
     {
-        var store = await CreateStoreAsync();
-        var sink = new RecordingSink();
-        var broker = NewBroker(new SentRecordsLostStore(store), sink);
-        var queue = NewQueue();
-        var connection = NewConnection();
-        await broker.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
-        await SendAsync(broker, queue, "first batch");
-        await SendAsync(broker, queue, "second batch");
+        var q = await ClientQueue.CreateAsync(this, recordsLost: true);
+        await q.SubscribeAsync();
+        await q.SendAllAsync("first batch", "second batch");
 
-        Assert.True(await AckAsync(broker, sink.Deliveries[1]));
+        Assert.True(await AckAsync(q.Broker, q.Sink.Deliveries[1]));
 
-        Assert.Equal(["first batch", "second batch", "first batch"], sink.Deliveries.Select(TextOf));
-        Assert.True(sink.Deliveries[2].Redelivered);
+        Assert.Equal(["first batch", "second batch", "first batch"], q.Texts);
+        Assert.True(q.Sink.Deliveries[2].Redelivered);
     }
 
     [Fact]
     public async Task A_failed_send_stops_the_rest_of_its_batch_so_no_later_delivery_of_it_overtakes_the_failed_one()
     {
-        var store = await CreateStoreAsync();
-        var sink = new RecordingSink();
-        var broker = NewBroker(store, sink);
-        var queue = NewQueue();
-        var connection = NewConnection();
-        foreach (var text in new[] { "one", "two", "three" })
-        {
-            await SendAsync(broker, queue, text);
-        }
-
+        var q = await ClientQueue.CreateAsync(this, recordsLost: false);
+        await q.SendAllAsync("one", "two", "three");
         var failures = 0;
-        sink.Fault = d => TextOf(d) == "two" && Interlocked.Increment(ref failures) == 1 ? new IOException("The test failed this send.") : null;
-        await broker.SubscribeAsync(Consumer(queue, connection, StompAckMode.Client, prefetch: 10), Ct);
-        await broker.DispatchAsync(queue, Ct);
+        q.Sink.Fault = d => TextOf(d) == "two" && Interlocked.Increment(ref failures) == 1 ? new IOException("The test failed this send.") : null;
+        await q.SubscribeAsync();
+        await q.Broker.DispatchAsync(q.Queue, Ct);
 
         // "three" went out only after "two" was sent again, not in the round where "two" failed.
         Assert.Equal(2, failures);
-        Assert.Equal(["one", "two", "three"], sink.Deliveries.Select(TextOf));
-        Assert.Empty(sink.Deliveries.Where(static d => d.Redelivered));
-
-        Assert.True(await AckAsync(broker, sink.Deliveries[2]));
-        Assert.True(await broker.RemoveConsumerAsync(queue, connection, "sub-0", Ct));
-        Assert.Equal(3, sink.Deliveries.Count);
-        Assert.True(await IsGoneAsync(store, queue));
+        Assert.Equal(["one", "two", "three"], q.Texts);
+        Assert.True(await AckAsync(q.Broker, q.Sink.Deliveries[2]));
+        await q.EndsDrainedWithoutRedeliveryAsync();
     }
 
     [Fact]
@@ -197,5 +162,35 @@ public abstract class QueueCumulativeAckContractTests : QueueContractBase
     {
         var snapshot = await store.ReadAsync(queue, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1, null, Ct);
         return snapshot.Ready.Count == 0 && snapshot.Consumers.All(static c => c.InFlight.Count == 0);
+    }
+
+    // One client-mode consumer (prefetch 10) on a fresh queue, over the store under test or one that loses every sent record.
+    private sealed record ClientQueue(IQueueStore Store, QueueBroker Broker, RecordingSink Sink, string Queue, string Connection)
+    {
+        public IReadOnlyList<string> Texts => [.. Sink.Deliveries.Select(TextOf)];
+
+        public static async Task<ClientQueue> CreateAsync(QueueCumulativeAckContractTests suite, bool recordsLost)
+        {
+            var store = await suite.CreateStoreAsync();
+            var sink = new RecordingSink();
+            return new ClientQueue(store, NewBroker(recordsLost ? new SentRecordsLostStore(store) : store, sink), sink, NewQueue(), NewConnection());
+        }
+
+        public ValueTask SubscribeAsync() => Broker.SubscribeAsync(Consumer(Queue, Connection, StompAckMode.Client, prefetch: 10), Ct);
+
+        public async Task SendAllAsync(params string[] texts)
+        {
+            foreach (var text in texts)
+            {
+                await SendAsync(Broker, Queue, text);
+            }
+        }
+
+        public async Task EndsDrainedWithoutRedeliveryAsync()
+        {
+            Assert.True(await Broker.RemoveConsumerAsync(Queue, Connection, "sub-0", Ct));
+            Assert.Empty(Sink.Deliveries.Where(static d => d.Redelivered));
+            Assert.True(await IsGoneAsync(Store, Queue));
+        }
     }
 }
