@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using StompFunctions.Emulator.Upstream;
 
 namespace StompFunctions.Emulator.Tests;
@@ -32,6 +34,24 @@ public sealed class UpstreamRoutingTests
         Assert.Equal("http://h/api/a%20b/message?code=x", UrlTemplate.Expand("http://h/api/{hub}/{event}?code=x", "a b", "message")!.AbsoluteUri);
         Assert.Null(UrlTemplate.Expand("ftp://h/{event}", "hub", "connect"));
         Assert.Null(UrlTemplate.Expand("not a url", "hub", "connect"));
+
+        // Expansions are kept per template: the same arguments give the same answer, a changed template a new one.
+        Assert.Same(UrlTemplate.Expand("http://h/{hub}/{event}", "hub", "message"), UrlTemplate.Expand("http://h/{hub}/{event}", "hub", "message"));
+        Assert.Equal("http://g/hub/message", UrlTemplate.Expand("http://g/{hub}/{event}", "hub", "message")!.AbsoluteUri);
+        Assert.Null(UrlTemplate.Expand("not a url", "hub", "connect"));
+    }
+
+    [Fact]
+    public void A_pattern_matches_listed_names_exactly_and_skips_empty_entries()
+    {
+        var hub = new EmulatorHubOptions();
+        var handler = new EmulatorEventHandlerOptions { UrlTemplate = "http://b/{event}", UserEventPattern = " join ,, message " };
+        hub.EventHandlers.Add(handler);
+
+        Assert.Same(handler, EventHandlerSelector.Select(hub, "join", isSystemEvent: false));
+        Assert.Same(handler, EventHandlerSelector.Select(hub, "message", isSystemEvent: false));
+        Assert.Null(EventHandlerSelector.Select(hub, "Message", isSystemEvent: false));
+        Assert.Null(EventHandlerSelector.Select(hub, "", isSystemEvent: false));
     }
 
     [Fact]
@@ -41,5 +61,20 @@ public sealed class UpstreamRoutingTests
 
         Assert.Matches("^sha256=[0-9a-f]{64},sha256=[0-9a-f]{64}$", signature);
         Assert.Matches("^sha256=[0-9a-f]{64}$", EventSignature.Compute("conn", "k1", null));
+    }
+
+    [Fact]
+    public void Signatures_equal_a_one_shot_HMAC_while_keys_come_and_go()
+    {
+        // More keys than a thread keeps keyed, twice over: every one still signs under its own key.
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var key = "key-" + i;
+                var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), "conn-ü"u8));
+                Assert.Equal(expected, EventSignature.Compute("conn-ü", key, null));
+            }
+        }
     }
 }

@@ -69,9 +69,10 @@ internal static class HmacJwt
 
         var signingInput = Encoding.ASCII.GetBytes(token[..lastDot]);
         var matched = false;
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
         foreach (var key in keys)
         {
-            var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), signingInput);
+            KeyedHmac.Compute(key, signingInput, expected);
             matched |= CryptographicOperations.FixedTimeEquals(expected, signature);
         }
 

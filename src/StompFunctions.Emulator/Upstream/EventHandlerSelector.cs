@@ -36,9 +36,10 @@ internal static class EventHandlerSelector
             return false;
         }
 
-        foreach (var part in pattern.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in pattern.AsSpan().Split(','))
         {
-            if (part == "*" || string.Equals(part, eventName, StringComparison.Ordinal))
+            var part = pattern.AsSpan()[range].Trim();
+            if (part is "*" || (part.Length > 0 && part.SequenceEqual(eventName)))
             {
                 return true;
             }
