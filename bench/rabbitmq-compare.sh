@@ -14,7 +14,9 @@
 # Environment: SHARED_BENCH (default: ../shared/bench next to the repository), RUNS, SCENARIOS (as
 # run-interleaved.sh), DEVHOST_LOG_LEVEL (default Warning), WITH_RABBITMQ=0 (the two local stacks only, e.g. to
 # check a change without RabbitMQ; the ratio columns are then empty), DESTINATIONS=queue (latency and
-# throughput on /queue/bench.lat and /queue/bench.tput instead of topics: point-to-point queues, issue 19).
+# throughput on /queue/bench.lat and /queue/bench.tput instead of topics: point-to-point queues, issue 19),
+# BASELINE_DEVHOST=<another build's StompFunctions.DevHost.dll> (its memory and Azurite stacks, as devhost-baseline and
+# devhost-azurite-baseline, run interleaved with this build's: before/after a change in one session).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED_BENCH:-$REPO/../shared/bench}
@@ -62,20 +64,26 @@ AZ_PID=$!; STARTED+=("$AZ_PID")
 TABLES="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$AZ_PORT/devstoreaccount1;"
 for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$AZ_PORT") 2>/dev/null && break; sleep 0.5; done
 
-start_devhost() { # port [args...]; prints the PID
-  local port=$1; shift
-  dotnet "$DEVHOST" --port "$port" --log-level "${DEVHOST_LOG_LEVEL:-Warning}" "$@" > "$WORK/devhost-$port.log" 2>&1 &
+start_devhost() { # dll port [args...]; prints the PID
+  local dll=$1 port=$2; shift 2
+  dotnet "$dll" --port "$port" --log-level "${DEVHOST_LOG_LEVEL:-Warning}" "$@" > "$WORK/devhost-$port.log" 2>&1 &
   echo $!
 }
-MEM_PORT=$(free_port); MEM_PID=$(start_devhost "$MEM_PORT"); STARTED+=("$MEM_PID")
-TAB_PORT=$(free_port); TAB_PID=$(start_devhost "$TAB_PORT" --storage "$TABLES"); STARTED+=("$TAB_PID")
-wait_http "http://127.0.0.1:$MEM_PORT/api/negotiate?userId=bench"
-wait_http "http://127.0.0.1:$TAB_PORT/api/negotiate?userId=bench"
-
-TARGETS=(
-  "devhost|local stack, memory|negotiate:http://127.0.0.1:$MEM_PORT|$MEM_PID"
-  "devhost-azurite|local stack, Azurite|negotiate:http://127.0.0.1:$TAB_PORT|$TAB_PID|$AZ_PID|azurite"
-)
+TARGETS=()
+add_stacks() { # dll system-suffix label-suffix: this build's (or the baseline's) memory and Azurite stacks
+  local mem_port tab_port mem_pid tab_pid
+  mem_port=$(free_port); mem_pid=$(start_devhost "$1" "$mem_port"); STARTED+=("$mem_pid")
+  tab_port=$(free_port); tab_pid=$(start_devhost "$1" "$tab_port" --storage "$TABLES"); STARTED+=("$tab_pid")
+  wait_http "http://127.0.0.1:$mem_port/api/negotiate?userId=bench"
+  wait_http "http://127.0.0.1:$tab_port/api/negotiate?userId=bench"
+  TARGETS+=("devhost$2|local stack, memory$3|negotiate:http://127.0.0.1:$mem_port|$mem_pid")
+  TARGETS+=("devhost-azurite$2|local stack, Azurite$3|negotiate:http://127.0.0.1:$tab_port|$tab_pid|$AZ_PID|azurite")
+}
+if [ -n "${BASELINE_DEVHOST:-}" ]; then
+  [ -f "$BASELINE_DEVHOST" ] || { echo "BASELINE_DEVHOST: no such file: $BASELINE_DEVHOST" >&2; exit 2; }
+  add_stacks "$BASELINE_DEVHOST" -baseline " (baseline)"
+fi
+add_stacks "$DEVHOST" "" ""
 RABBIT_PID=none
 if [ "${WITH_RABBITMQ:-1}" != 0 ]; then
   if ! (exec 3<>/dev/tcp/127.0.0.1/15674) 2>/dev/null; then
@@ -89,7 +97,8 @@ fi
 mkdir -p "$OUTDIR"
 {
   echo "# $(date -u +%FT%TZ) $(git -C "$REPO" rev-parse --short HEAD); $(nproc) cores; uptime: $(uptime)"
-  echo "# devhost: memory on :$MEM_PORT (pid $MEM_PID); devhost-azurite on :$TAB_PORT (pid $TAB_PID), Azurite pid $AZ_PID; rabbitmq pid $RABBIT_PID"
+  printf '# target: %s\n' "${TARGETS[@]}"
+  echo "# Azurite pid $AZ_PID; rabbitmq pid $RABBIT_PID; baseline: ${BASELINE_DEVHOST:-none}"
 } | tee "$OUT.md" >&2
 "$WORK/bench/run-interleaved.sh" "$OUT.jsonl" "${TARGETS[@]}" 2>&1 | tee -a "$OUT.md" >&2
 node "$WORK/bench/summary.mjs" "$OUT.jsonl" | tee -a "$OUT.md"
