@@ -44,24 +44,30 @@ internal static class QueueRequestReport
         await node.RunAsync("publisher", Once);
         await Row(output, node, "SEND retried by the service (already applied)", rounds, _ => node.ReplayAsync("publisher", before, Once));
 
-        await node.ConnectAsync("client");
-        await node.RunAsync("client", "SUBSCRIBE\nid:s\ndestination:/queue/bench-client\nack:client-individual\nprefetch-count:1\n\n\0");
-        await node.RunAsync("publisher", "SEND\ndestination:/queue/bench-client\n\nfirst\0");
-        var acks = new Queue<string>([node.LastAck("client")]);
-        await Row(output, node, "SEND, consumer full (the message waits)", rounds, i => node.RunAsync("publisher", $"SEND\ndestination:/queue/bench-client\n\nc{i}\0"));
-        await Row(output, node, "ACK handing the next message over", rounds, async _ =>
+        // The client modes: client-individual, then client (cumulative ACK, with its sent record after each send).
+        foreach (var mode in new[] { "client-individual", "client" })
         {
-            await node.RunAsync("client", $"ACK\nid:{acks.Dequeue()}\n\n\0");
-            acks.Enqueue(node.LastAck("client"));
-        });
-        await node.RunAsync("client", $"ACK\nid:{acks.Dequeue()}\n\n\0");
-        await Row(output, node, "SEND, ready `client-individual` consumer", rounds, async i =>
-        {
-            await node.RunAsync("publisher", $"SEND\ndestination:/queue/bench-client\n\nr{i}\0");
-            node.Pause();
-            await node.RunAsync("client", $"ACK\nid:{node.LastAck("client")}\n\n\0");
-            node.Resume();
-        });
+            var queue = "/queue/bench-" + mode;
+            await node.ConnectAsync(mode);
+            await node.RunAsync(mode, $"SUBSCRIBE\nid:s\ndestination:{queue}\nack:{mode}\nprefetch-count:1\n\n\0");
+            await node.RunAsync("publisher", $"SEND\ndestination:{queue}\n\nfirst\0");
+            var acks = new Queue<string>([node.LastAck(mode)]);
+            await Row(output, node, $"SEND, `{mode}` consumer full (the message waits)", rounds, i => node.RunAsync("publisher", $"SEND\ndestination:{queue}\n\nc{i}\0"));
+            await Row(output, node, $"ACK handing the next message over (`{mode}`)", rounds, async _ =>
+            {
+                await node.RunAsync(mode, $"ACK\nid:{acks.Dequeue()}\n\n\0");
+                acks.Enqueue(node.LastAck(mode));
+            });
+            await node.RunAsync(mode, $"ACK\nid:{acks.Dequeue()}\n\n\0");
+            await Row(output, node, $"SEND, ready `{mode}` consumer", rounds, async i =>
+            {
+                await node.RunAsync("publisher", $"SEND\ndestination:{queue}\n\nr{i}\0");
+                node.Pause();
+                await node.RunAsync(mode, $"ACK\nid:{node.LastAck(mode)}\n\n\0");
+                node.Resume();
+            });
+        }
+
         return 0;
     }
 
