@@ -20,6 +20,12 @@ internal static class Columns
 
     public const string SpillChunkPrefix = "Data";
 
+    /// <summary>
+    /// The nonce of the claim that last wrote an event marker: a claim whose answer was lost and whose retry finds the
+    /// marker changed reads it back and knows the change was its own.
+    /// </summary>
+    public const string Claim = "Claim";
+
     /// <summary>The id of the store generation in its marker row (<see cref="GenerationMarker"/>).</summary>
     public const string Generation = "Generation";
 }

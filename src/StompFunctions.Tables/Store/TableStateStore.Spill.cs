@@ -112,7 +112,8 @@ internal sealed partial class TableStateStore
     {
         ArgumentNullException.ThrowIfNull(connectionId);
         var partition = TableKeys.ConnectionPartition(connectionId);
-        return RunAsync(_sessions, "claim event", (_rest, partition, EventMarker(partition, connectionId), version), ClaimAsync, cancellationToken);
+        var nonce = Guid.NewGuid().ToString("N");
+        return RunAsync(_sessions, "claim event", (_rest, partition, EventMarker(partition, connectionId, nonce), version, nonce), ClaimAsync, cancellationToken);
     }
 
     /// <summary>A row of the connection's sessions partition; a hashed partition key keeps the id in a column for listing.</summary>
@@ -138,10 +139,12 @@ internal sealed partial class TableStateStore
 
     /// <summary>
     /// Insert (no version yet) or replace if-match, through the lean client; only a lost claim (409, 412, or 404 when
-    /// the marker is gone) costs a second request, to learn the current version.
+    /// the marker is gone) costs a second request, to learn the current version. That read also tells a claim whose
+    /// first attempt succeeded but whose answer was lost (the pipeline retried it after a timeout) from one another
+    /// attempt won: the marker then carries this claim's own nonce, and the claim stands.
     /// </summary>
     private static async Task<EventClaim> ClaimAsync(
-        TableClient table, (TableRestClient Client, string Partition, ReadOnlyMemory<byte> Marker, string? Version) claim, CancellationToken cancellationToken)
+        TableClient table, (TableRestClient Client, string Partition, ReadOnlyMemory<byte> Marker, string? Version, string Nonce) claim, CancellationToken cancellationToken)
     {
         try
         {
@@ -154,14 +157,21 @@ internal sealed partial class TableStateStore
             || (e.Status == StoreFailures.NotFound && !StoreFailures.IsTableNotFound(e)))
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(claim.Partition, TableKeys.EventRowKey, null, cancellationToken).ConfigureAwait(false);
-            return new EventClaim(false, current.HasValue ? current.Value!.ETag.ToString() : null);
+            if (!current.HasValue)
+            {
+                return new EventClaim(false, null);
+            }
+
+            var row = current.Value!;
+            var ours = string.Equals(row.GetString(Columns.Claim), claim.Nonce, StringComparison.Ordinal);
+            return new EventClaim(ours, row.ETag.ToString());
         }
     }
 
-    /// <summary>The event marker row as JSON: its keys, and the connection id when the partition key is hashed (as <see cref="ConnectionRow"/>).</summary>
-    private static ReadOnlyMemory<byte> EventMarker(string partition, string connectionId)
+    /// <summary>The event marker row as JSON: its keys, the connection id when the partition key is hashed (as <see cref="ConnectionRow"/>), and the claim's nonce.</summary>
+    private static ReadOnlyMemory<byte> EventMarker(string partition, string connectionId, string nonce)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 + partition.Length);
+        var buffer = new ArrayBufferWriter<byte>(112 + partition.Length);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
@@ -172,6 +182,7 @@ internal sealed partial class TableStateStore
                 json.WriteString(Columns.ConnectionId, connectionId);
             }
 
+            json.WriteString(Columns.Claim, nonce);
             json.WriteEndObject();
         }
 
