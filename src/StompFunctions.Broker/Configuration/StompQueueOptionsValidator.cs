@@ -27,9 +27,9 @@ internal sealed class StompQueueOptionsValidator : IValidateOptions<StompQueueOp
             failures.Add("Stomp:Queues:MaxDeliveries, ReadBatch and MaxConflictRetries must be at least 1.");
         }
 
-        if (options.AutoAckLease <= TimeSpan.Zero)
+        if (options.AutoAckLease <= TimeSpan.Zero || options.SendLease <= TimeSpan.Zero)
         {
-            failures.Add("Stomp:Queues:AutoAckLease must be positive.");
+            failures.Add("Stomp:Queues:AutoAckLease and Stomp:Queues:SendLease must be positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

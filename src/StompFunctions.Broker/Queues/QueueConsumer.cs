@@ -13,7 +13,7 @@ namespace StompFunctions.Broker.Queues;
 /// <param name="InFlight">Sequences delivered and not yet settled, oldest delivery first.</param>
 /// <param name="ETag">The store's version when read; null on consumers built for writing.</param>
 /// <param name="Batches">
-/// In <c>client</c> mode, the claim batch (<see cref="QueueSentBatch.Batch"/>) of each <see cref="InFlight"/> entry, same
+/// In the client modes, the claim batch (<see cref="QueueSentBatch.Batch"/>) of each <see cref="InFlight"/> entry, same
 /// order; null or empty otherwise (an entry without a batch counts as sent, as rows written before batches existed).
 /// </param>
 public sealed record QueueConsumer(

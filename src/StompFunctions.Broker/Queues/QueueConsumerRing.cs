@@ -21,6 +21,9 @@ internal sealed class QueueConsumerRing
     /// <summary>The consumers whose row the commit writes: changed and still there.</summary>
     public IEnumerable<WorkingConsumer> ToWrite => _consumers.Where(static c => c.Changed && !c.Removed);
 
+    /// <summary>The consumers still there.</summary>
+    public IEnumerable<WorkingConsumer> Present => _consumers.Where(static c => !c.Removed);
+
     public WorkingConsumer? Find(string connectionId, string subscriptionId) =>
         _consumers.Find(c => !c.Removed && c.Read.ConnectionId == connectionId && c.Read.SubscriptionId == subscriptionId);
 

@@ -8,7 +8,7 @@ namespace StompFunctions.Broker.Queues;
 /// then settles what the sends decided: an auto-mode message that was sent is deleted (conditional on the claim's ETag, so a
 /// message that came back after its lease and was claimed again is left to its new owner); one that was not sent goes back
 /// uncounted. Client-mode claims stay until ACKed, except unsent ones, which the broker puts back; what was sent of a
-/// <c>client</c>-mode batch is recorded (<see cref="QueueSentBatch"/>) in the same commit as the auto-mode deletes.
+/// client-mode batch is recorded (<see cref="QueueSentBatch"/>) in the same commit as the auto-mode deletes.
 /// </summary>
 internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink sink, QueueOperationLoop operations, ILogger logger)
 {
@@ -81,7 +81,7 @@ internal sealed class QueueDeliveryRunner(IQueueStore store, IQueueDeliverySink 
         }
     }
 
-    // One record per client-mode batch with at least one delivery sent: its sequences sent, in order.
+    // One record per client-mode (client or client-individual) batch with at least one delivery sent: its sequences sent, in order.
     private static List<QueueWrite> SentRecords(List<QueueDelivery> deliveries, bool[] sent)
     {
         var writes = new List<QueueWrite>();

@@ -139,7 +139,7 @@ internal sealed class QueuePlan
     public void Dispatch(QueuedMessage? fresh)
     {
         var reserved = fresh is null ? 0 : 1;
-        var older = 0;
+        var older = ReclaimUnsent();
         foreach (var message in _snapshot.Ready)
         {
             if (!Fits(2 + reserved))
@@ -217,6 +217,31 @@ internal sealed class QueuePlan
         consumer.RemoveRange(0, consumer.InFlight.Count);
     }
 
+    // Client-mode entries claimed longer than the send lease ago that no sent record lists go back ready, counted (their send
+    // may have gone out with the record lost, so the next delivery is marked redelivered). Returns how many: they are older
+    // than a SEND's fresh message, which then waits behind them.
+    private int ReclaimUnsent()
+    {
+        var leaseStart = _now - (long)_options.SendLease.TotalMilliseconds;
+        var reclaimed = 0;
+        foreach (var consumer in _consumers.Present)
+        {
+            for (var i = consumer.InFlight.Count - 1; i >= 0 && Fits(2); i--)
+            {
+                if (_sent.Unsent(consumer, i, leaseStart))
+                {
+                    _writes.Add(QueueWrite.Release(consumer.InFlight[i]));
+                    consumer.RemoveRange(i, 1);
+                    consumer.Changed = true;
+                    reclaimed++;
+                }
+            }
+        }
+
+        AddedReady |= reclaimed > 0;
+        return reclaimed;
+    }
+
     private void Claim(WorkingConsumer consumer, QueuedMessage message, bool isNew)
     {
         var auto = consumer.Read.AckMode == StompAckMode.Auto;
@@ -229,14 +254,10 @@ internal sealed class QueuePlan
         ClaimWrites.Add(_writes.Count);
         _writes.Add(isNew ? QueueWrite.Add(claimed) : QueueWrite.Update(claimed, message.ETag));
         string? batch = null;
-        if (consumer.Read.AckMode == StompAckMode.Client)
-        {
-            batch = consumer.Batch ??= QueueSentBatch.TagOf(claimed);
-        }
-
         if (!auto)
         {
-            consumer.Add(message.Sequence, batch ?? "");
+            batch = consumer.Batch ??= QueueSentBatch.TagOf(claimed, _now);
+            consumer.Add(message.Sequence, batch);
             consumer.Changed = true;
         }
 

@@ -1,8 +1,8 @@
 namespace StompFunctions.Broker.Queues;
 
 /// <summary>
-/// The <see cref="QueueSentBatch"/> records one plan read: which in-flight deliveries of a <c>client</c>-mode consumer are
-/// known to have been sent, and which records no in-flight entry needs any more.
+/// The <see cref="QueueSentBatch"/> records one plan read: which in-flight deliveries of a client-mode consumer are known to
+/// have been sent, which ones their send lease gave up on, and which records no in-flight entry needs any more.
 /// </summary>
 internal sealed class QueueSentRecords(IReadOnlyList<QueueSentBatch> read)
 {
@@ -19,6 +19,20 @@ internal sealed class QueueSentRecords(IReadOnlyList<QueueSentBatch> read)
             return true;
         }
 
+        return Lists(consumer, index);
+    }
+
+    /// <summary>
+    /// Whether the entry at <paramref name="index"/> was claimed at or before <paramref name="leaseStart"/> (Unix milliseconds)
+    /// and no record shows it sent: the instance that claimed it died before its send (or before the record's write).
+    /// An entry whose batch carries no claim time is never taken back.
+    /// </summary>
+    public bool Unsent(WorkingConsumer consumer, int index, long leaseStart) =>
+        QueueSentBatch.ClaimedAt(consumer.Batches[index]) <= leaseStart && !Lists(consumer, index);
+
+    private bool Lists(WorkingConsumer consumer, int index)
+    {
+        var batch = consumer.Batches[index];
         var sequence = consumer.InFlight[index];
         foreach (var record in read)
         {

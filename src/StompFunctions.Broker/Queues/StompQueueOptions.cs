@@ -28,6 +28,13 @@ public sealed class StompQueueOptions
     /// </summary>
     public TimeSpan AutoAckLease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a <c>client</c>/<c>client-individual</c> claim may stay in flight without a sent record listing it. After
+    /// that, the next operation on the queue takes it back (its instance died between the claim and the send) and it is
+    /// delivered again, marked redelivered. Well above the time a claim's sends and record take.
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Ready messages one read brings back; more are read in further rounds.</summary>
     public int ReadBatch { get; set; } = 32;
 

@@ -7,7 +7,7 @@ internal sealed class WorkingConsumer(QueueConsumer read, bool isNew)
 
     public List<string> InFlight { get; } = [.. read.InFlight];
 
-    /// <summary>The claim batch of each <see cref="InFlight"/> entry (empty strings outside <c>client</c> mode).</summary>
+    /// <summary>The claim batch of each <see cref="InFlight"/> entry (empty strings in auto mode and for entries written before batches existed).</summary>
     public List<string> Batches { get; } = [.. read.InFlight.Select((_, i) => read.BatchAt(i))];
 
     /// <summary>Not in the store yet (SUBSCRIBE): written with an upsert rather than an ETag-guarded replace.</summary>
@@ -20,7 +20,7 @@ internal sealed class WorkingConsumer(QueueConsumer read, bool isNew)
     /// <summary>Messages claimed for it by this plan (auto mode spreads by it).</summary>
     public int ClaimedNow { get; set; }
 
-    /// <summary>The tag of the batch this plan claims for it, set by its first claim (<c>client</c> mode only).</summary>
+    /// <summary>The tag of the batch this plan claims for it, set by its first claim (client modes only).</summary>
     public string? Batch { get; set; }
 
     public bool HasRoom => !Removed && (Read.AckMode == StompAckMode.Auto || InFlight.Count < Read.Prefetch);
@@ -41,7 +41,7 @@ internal sealed class WorkingConsumer(QueueConsumer read, bool isNew)
     public QueueConsumer Result() => Read with
     {
         InFlight = [.. InFlight],
-        Batches = Read.AckMode == StompAckMode.Client ? [.. Batches] : null,
+        Batches = Read.AckMode == StompAckMode.Auto ? null : [.. Batches],
         ETag = null,
     };
 }

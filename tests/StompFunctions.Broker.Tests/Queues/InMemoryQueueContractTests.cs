@@ -35,3 +35,11 @@ public sealed class InMemoryQueueCumulativeAckContractTests : QueueCumulativeAck
 
     protected override ValueTask<IQueueStore> CreateSiblingAsync(IQueueStore store) => ValueTask.FromResult(store);
 }
+
+/// <summary>The shared send lease contract against the embedded in-memory store.</summary>
+public sealed class InMemoryQueueSendLeaseContractTests : QueueSendLeaseContractTests
+{
+    protected override ValueTask<IQueueStore> CreateStoreAsync() => ValueTask.FromResult<IQueueStore>(new InMemoryQueueStore());
+
+    protected override ValueTask<IQueueStore> CreateSiblingAsync(IQueueStore store) => ValueTask.FromResult(store);
+}

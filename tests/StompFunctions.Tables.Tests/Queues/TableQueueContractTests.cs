@@ -42,6 +42,15 @@ public sealed class TableQueueCumulativeAckContractTests(AzuriteFixture azurite)
     protected override ValueTask<IQueueStore> CreateSiblingAsync(IQueueStore store) => ValueTask.FromResult(TestQueueStores.Sibling(store));
 }
 
+/// <summary>The shared send lease contract (two store objects stand for two instances) on a real Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableQueueSendLeaseContractTests(AzuriteFixture azurite) : QueueSendLeaseContractTests
+{
+    protected override ValueTask<IQueueStore> CreateStoreAsync() => ValueTask.FromResult(TestQueueStores.Create(azurite));
+
+    protected override ValueTask<IQueueStore> CreateSiblingAsync(IQueueStore store) => ValueTask.FromResult(TestQueueStores.Sibling(store));
+}
+
 /// <summary>Table queue stores over a test Azurite; a sibling is a second store object (its own client) over the same table.</summary>
 internal static class TestQueueStores
 {
