@@ -138,8 +138,19 @@ internal sealed class QueuePlan
     /// </summary>
     public void Dispatch(QueuedMessage? fresh)
     {
+        if (ReclaimUnsent())
+        {
+            // What came back is older than the ready messages read: the next round hands everything out in order.
+            if (fresh is not null)
+            {
+                _writes.Add(QueueWrite.Add(fresh));
+            }
+
+            return;
+        }
+
         var reserved = fresh is null ? 0 : 1;
-        var older = ReclaimUnsent();
+        var older = 0;
         foreach (var message in _snapshot.Ready)
         {
             if (!Fits(2 + reserved))
@@ -218,9 +229,8 @@ internal sealed class QueuePlan
     }
 
     // Client-mode entries claimed longer than the send lease ago that no sent record lists go back ready, counted (their send
-    // may have gone out with the record lost, so the next delivery is marked redelivered). Returns how many: they are older
-    // than a SEND's fresh message, which then waits behind them.
-    private int ReclaimUnsent()
+    // may have gone out with the record lost, so the next delivery is marked redelivered). True when any did.
+    private bool ReclaimUnsent()
     {
         var leaseStart = _now - (long)_options.SendLease.TotalMilliseconds;
         var reclaimed = 0;
@@ -239,7 +249,7 @@ internal sealed class QueuePlan
         }
 
         AddedReady |= reclaimed > 0;
-        return reclaimed;
+        return reclaimed > 0;
     }
 
     private void Claim(WorkingConsumer consumer, QueuedMessage message, bool isNew)
