@@ -22,6 +22,19 @@ public sealed class QueueOptionsTests
     }
 
     [Fact]
+    public void A_send_lease_that_is_not_positive_is_refused_naming_the_setting()
+    {
+        var services = new ServiceCollection();
+        services.AddStomp().AddInMemoryConnectionGateway();
+        services.Configure<StompQueueOptions>(o => o.SendLease = TimeSpan.Zero);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<StompEngine>());
+
+        Assert.Contains("Stomp:Queues:AutoAckLease and Stomp:Queues:SendLease must be positive.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_engine_uses_the_configured_queue_settings_and_store()
     {
         var services = new ServiceCollection();
