@@ -233,23 +233,17 @@ internal sealed class QueuePlan
     private bool ReclaimUnsent()
     {
         var leaseStart = _now - (long)_options.SendLease.TotalMilliseconds;
-        var reclaimed = 0;
+        var reclaimed = false;
         foreach (var consumer in _consumers.Present)
         {
-            for (var i = consumer.InFlight.Count - 1; i >= 0 && Fits(2); i--)
-            {
-                if (_sent.Unsent(consumer, i, leaseStart))
-                {
-                    _writes.Add(QueueWrite.Release(consumer.InFlight[i]));
-                    consumer.RemoveRange(i, 1);
-                    consumer.Changed = true;
-                    reclaimed++;
-                }
-            }
+            var room = QueueWrite.MaxPerCommit - _writes.Count - _consumers.ToWrite.Count() - 1;
+            var taken = consumer.TakeOut(i => _sent.Unsent(consumer, i, leaseStart), room);
+            _writes.AddRange(taken.Select(static sequence => QueueWrite.Release(sequence)));
+            reclaimed |= taken.Count > 0;
         }
 
-        AddedReady |= reclaimed > 0;
-        return reclaimed > 0;
+        AddedReady |= reclaimed;
+        return reclaimed;
     }
 
     private void Claim(WorkingConsumer consumer, QueuedMessage message, bool isNew)

@@ -32,6 +32,23 @@ internal sealed class WorkingConsumer(QueueConsumer read, bool isNew)
         Batches.RemoveRange(first, count);
     }
 
+    /// <summary>Takes out the in-flight entries <paramref name="picks"/> chooses by index, at most <paramref name="max"/>; returns their sequences.</summary>
+    public List<string> TakeOut(Func<int, bool> picks, int max)
+    {
+        var taken = new List<string>();
+        for (var i = InFlight.Count - 1; i >= 0 && taken.Count < max; i--)
+        {
+            if (picks(i))
+            {
+                taken.Add(InFlight[i]);
+                RemoveRange(i, 1);
+                Changed = true;
+            }
+        }
+
+        return taken;
+    }
+
     public void Add(string sequence, string batch)
     {
         InFlight.Add(sequence);
