@@ -14,7 +14,7 @@ internal sealed class QueuePlan
     private readonly long _now;
     private readonly StompQueueOptions _options;
     private readonly QueueSentRecords _sent;
-    private bool _full;
+    private readonly QueueDispatch _dispatch;
 
     public QueuePlan(string queue, QueueSnapshot snapshot, long nowMilliseconds, StompQueueOptions options, int rotation)
     {
@@ -24,15 +24,16 @@ internal sealed class QueuePlan
         _options = options;
         _consumers = new QueueConsumerRing(snapshot.Consumers, rotation);
         _sent = new QueueSentRecords(snapshot.SentBatches);
+        _dispatch = new QueueDispatch(queue, snapshot, nowMilliseconds, options, _consumers, _sent, _writes);
     }
 
-    public List<QueueDelivery> Deliveries { get; } = [];
+    public List<QueueDelivery> Deliveries => _dispatch.Deliveries;
 
     /// <summary>Messages delivered <see cref="StompQueueOptions.MaxDeliveries"/> times, deleted here once copied to the dead-letter queue.</summary>
-    public List<QueuedMessage> DeadLetters { get; } = [];
+    public List<QueuedMessage> DeadLetters => _dispatch.DeadLetters;
 
     /// <summary>Indexes into <see cref="Writes"/> of each delivery's claim (its new ETag guards the auto-mode delete).</summary>
-    public List<int> ClaimWrites { get; } = [];
+    public List<int> ClaimWrites => _dispatch.ClaimWrites;
 
     public IReadOnlyList<QueueWrite> Writes => _writes;
 
@@ -41,7 +42,7 @@ internal sealed class QueuePlan
     /// not fill, and a concurrent operation on another instance may have decided on a read older than this commit
     /// (each side re-reading after its own write means one of them sees the other), or it stopped at a limit.
     /// </summary>
-    public bool NeedsRecheck => _full || AddedReady || (AddedRoom && HasRoom)
+    public bool NeedsRecheck => _dispatch.Full || AddedReady || _dispatch.AddedReady || (AddedRoom && HasRoom)
         || (_snapshot.MoreReady && Deliveries.Count > 0 && HasRoom);
 
     private bool AddedReady { get; set; }
@@ -132,78 +133,17 @@ internal sealed class QueuePlan
     }
 
     /// <summary>
-    /// Hands ready messages, oldest first, to consumers with room, round robin; drops expired ones and moves those
-    /// delivered too often to <see cref="DeadLetters"/>. A SEND's <paramref name="fresh"/> message comes last and is
-    /// claimed directly only when nothing older waits; otherwise it is stored ready.
+    /// Hands ready messages, oldest first, to consumers with room (<see cref="QueueDispatch.Run"/>); a SEND's
+    /// <paramref name="fresh"/> message comes last.
     /// </summary>
-    public void Dispatch(QueuedMessage? fresh)
-    {
-        if (ReclaimUnsent())
-        {
-            // What came back is older than the ready messages read: the next round hands everything out in order.
-            if (fresh is not null)
-            {
-                _writes.Add(QueueWrite.Add(fresh));
-            }
-
-            return;
-        }
-
-        var reserved = fresh is null ? 0 : 1;
-        var older = 0;
-        foreach (var message in _snapshot.Ready)
-        {
-            if (!Fits(2 + reserved))
-            {
-                _full = true;
-                break;
-            }
-
-            if (message.ExpiresAt <= _now)
-            {
-                _writes.Add(QueueWrite.Delete(message));
-                continue;
-            }
-
-            if (message.Deliveries >= _options.MaxDeliveries)
-            {
-                DeadLetters.Add(message);
-                _writes.Add(QueueWrite.Delete(message));
-                continue;
-            }
-
-            var consumer = _consumers.NextWithRoom();
-            if (consumer is null)
-            {
-                older++;
-                continue;
-            }
-
-            Claim(consumer, message, isNew: false);
-        }
-
-        if (fresh is null)
-        {
-            return;
-        }
-
-        var taker = older == 0 && !_full && !_snapshot.MoreReady ? _consumers.NextWithRoom() : null;
-        if (taker is null)
-        {
-            _writes.Add(QueueWrite.Add(fresh));
-            AddedReady = true;
-            return;
-        }
-
-        Claim(taker, fresh, isNew: true);
-    }
+    public void Dispatch(QueuedMessage? fresh) => _dispatch.Run(fresh);
 
     /// <summary>The writes of the commit: everything planned, sent records no longer needed, then each changed consumer's row.</summary>
     public IReadOnlyList<QueueWrite> Finish()
     {
         foreach (var unneeded in _sent.Unneeded(_consumers))
         {
-            if (Fits(1))
+            if (_dispatch.Fits(1))
             {
                 _writes.Add(QueueWrite.Delete(unneeded));
             }
@@ -227,49 +167,4 @@ internal sealed class QueuePlan
 
         consumer.RemoveRange(0, consumer.InFlight.Count);
     }
-
-    // Client-mode entries claimed longer than the send lease ago that no sent record lists go back ready, counted (their send
-    // may have gone out with the record lost, so the next delivery is marked redelivered). True when any did.
-    private bool ReclaimUnsent()
-    {
-        var leaseStart = _now - (long)_options.SendLease.TotalMilliseconds;
-        var reclaimed = false;
-        foreach (var consumer in _consumers.Present)
-        {
-            var room = QueueWrite.MaxPerCommit - _writes.Count - _consumers.ToWrite.Count() - 1;
-            var taken = consumer.TakeOut(i => _sent.Unsent(consumer, i, leaseStart), room);
-            _writes.AddRange(taken.Select(static sequence => QueueWrite.Release(sequence)));
-            reclaimed |= taken.Count > 0;
-        }
-
-        AddedReady |= reclaimed;
-        return reclaimed;
-    }
-
-    private void Claim(WorkingConsumer consumer, QueuedMessage message, bool isNew)
-    {
-        var auto = consumer.Read.AckMode == StompAckMode.Auto;
-        var claimed = message with
-        {
-            Deliveries = message.Deliveries + 1,
-            Owner = consumer.Read.Owner,
-            LeaseUntil = auto ? _now + (long)_options.AutoAckLease.TotalMilliseconds : QueuedMessage.HeldUntilSettled,
-        };
-        ClaimWrites.Add(_writes.Count);
-        _writes.Add(isNew ? QueueWrite.Add(claimed) : QueueWrite.Update(claimed, message.ETag));
-        string? batch = null;
-        if (!auto)
-        {
-            batch = consumer.Batch ??= QueueSentBatch.TagOf(claimed, _now);
-            consumer.Add(message.Sequence, batch);
-            consumer.Changed = true;
-        }
-
-        consumer.ClaimedNow++;
-        Deliveries.Add(new QueueDelivery(_queue, consumer.Read, claimed, message.Deliveries > 0, batch));
-    }
-
-    // Room for a claim (its write and, at most, its consumer's row) plus what is reserved, within one commit.
-    private bool Fits(int needed) =>
-        _writes.Count + _consumers.ToWrite.Count() + needed <= QueueWrite.MaxPerCommit;
 }
