@@ -1,0 +1,12 @@
+using StompFunctions.Broker.InMemory;
+using StompFunctions.Broker.Ports;
+using StompFunctions.Broker.Testing;
+
+namespace StompFunctions.Broker.Tests.Ports;
+
+/// <summary>Runs the shared destination contract against the embedded in-memory store.</summary>
+public sealed class InMemoryDestinationContractTests : DestinationContractTests
+{
+    protected override ValueTask<IStompStateStore> CreateStoreAsync() =>
+        ValueTask.FromResult<IStompStateStore>(new InMemoryStateStore());
+}
