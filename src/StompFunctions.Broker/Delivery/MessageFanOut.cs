@@ -16,6 +16,8 @@ namespace StompFunctions.Broker.Delivery;
 /// </summary>
 internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gateway, MessageStamp stamp, DestinationClassifier destinations, QueueBroker queues)
 {
+    private readonly RoutedDestinations _routed = new();
+
     /// <summary>
     /// Delivers a SEND frame (its user headers pass through); returns the number of routes (1 for a queue: stored).
     /// A queue message of a client SEND sorts after the <paramref name="publisher"/>'s previous one. The publisher's
@@ -61,16 +63,43 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
 
     private async ValueTask<int> DeliverAsync(string key, OutboundMessage draft, DeliveryClaim? claim, CancellationToken cancellationToken)
     {
-        var found = await routes.GetRoutesAsync(key, cancellationToken).ConfigureAwait(false);
-        if (found.Count == 0)
+        // Only a delivery that reaches someone needs its event claimed (the claim is what makes a retry deliver nothing).
+        // Where listeners are likely, the claim runs beside the routes read instead of after it: one round trip, not two.
+        var early = claim is not null && _routed.LikelyRouted(key);
+        if (early)
+        {
+            claim!.Begin();
+        }
+
+        IReadOnlyList<StompRoute> found;
+        try
+        {
+            found = await routes.GetRoutesAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (early)
+            {
+                claim!.Abandon();
+            }
+
+            throw;
+        }
+
+        _routed.Record(key, found.Count > 0);
+        if (found.Count == 0 && !early)
         {
             return 0;
         }
 
-        // Only a delivery that reaches someone claims its event: the claim is what makes a retry deliver nothing.
         if (claim is not null && !await claim.MayDeliverAsync().ConfigureAwait(false))
         {
             return found.Count;
+        }
+
+        if (found.Count == 0)
+        {
+            return 0;
         }
 
         var message = draft.WithIdentity(stamp.NewId(), stamp.Timestamp());

@@ -15,24 +15,32 @@ internal sealed class ScriptedStore : IStompStateStore
     /// <summary>Awaited before each generation read (to hold reads in flight).</summary>
     public Func<Task>? BeforeGenerationRead { get; set; }
 
+    /// <summary>Awaited inside each routes read (to see what runs while it is in flight).</summary>
+    public Func<Task>? DuringRouteRead { get; set; }
+
+    /// <summary>Event claims made so far.</summary>
+    public int Claims { get; private set; }
+
     public int RouteReads { get; private set; }
 
     public int Writes { get; private set; }
 
     public int GenerationReads { get; private set; }
 
-    public ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken)
     {
         Check(nameof(GetRoutesAsync));
         RouteReads++;
-        return _inner.GetRoutesAsync(destination, cancellationToken);
+        await DuringRouteReadAsync();
+        return await _inner.GetRoutesAsync(destination, cancellationToken);
     }
 
-    public ValueTask<IReadOnlyList<StompRoute>> GetRoutesWithIndexAsync(string destination, string index, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<StompRoute>> GetRoutesWithIndexAsync(string destination, string index, CancellationToken cancellationToken)
     {
         Check(nameof(GetRoutesAsync));
         RouteReads++;
-        return _inner.GetRoutesWithIndexAsync(destination, index, cancellationToken);
+        await DuringRouteReadAsync();
+        return await _inner.GetRoutesWithIndexAsync(destination, index, cancellationToken);
     }
 
     public ValueTask AddSubscriptionAsync(StompRoute route, StompMember member, CancellationToken cancellationToken)
@@ -97,6 +105,7 @@ internal sealed class ScriptedStore : IStompStateStore
     {
         Check(nameof(ClaimEventAsync));
         Writes++;
+        Claims++;
         return _inner.ClaimEventAsync(connectionId, version, cancellationToken);
     }
 
@@ -121,6 +130,14 @@ internal sealed class ScriptedStore : IStompStateStore
 
     /// <summary>Loses every row, as an in-memory Azurite restart does.</summary>
     public void Clear() => _inner.Clear();
+
+    private async Task DuringRouteReadAsync()
+    {
+        if (DuringRouteRead is { } during)
+        {
+            await during();
+        }
+    }
 
     private void Check(string operation)
     {
