@@ -87,12 +87,9 @@ internal sealed class MessageFanOut(IRouteSource routes, IConnectionGateway gate
         }
 
         _routed.Record(key, found.Count > 0);
-        if (found.Count == 0 && !early)
-        {
-            return 0;
-        }
 
-        if (claim is not null && !await claim.MayDeliverAsync().ConfigureAwait(false))
+        // A claim begun beside the read is awaited even when nobody listens: its outcome is the event's new state.
+        if (claim is not null && (found.Count > 0 || early) && !await claim.MayDeliverAsync().ConfigureAwait(false))
         {
             return found.Count;
         }

@@ -133,15 +133,15 @@ internal static class SessionStateSerializer
         }
         else if (reader.ValueTextEquals("r"u8))
         {
-            return ReadRoles(ref reader, state);
+            return SessionStateLists.ReadRoles(ref reader, state);
         }
         else if (reader.ValueTextEquals("b"u8))
         {
-            return ReadSubscriptions(ref reader, state);
+            return SessionStateLists.ReadSubscriptions(ref reader, state);
         }
         else if (reader.ValueTextEquals("x"u8))
         {
-            return ReadTransactions(ref reader, state);
+            return SessionStateLists.ReadTransactions(ref reader, state);
         }
         else if (reader.ValueTextEquals("p"u8))
         {
@@ -165,96 +165,5 @@ internal static class SessionStateSerializer
         }
 
         return true;
-    }
-
-    private static bool ReadRoles(ref Utf8JsonReader reader, SessionState state)
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
-        }
-
-        var roles = new List<string>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
-        {
-            roles.Add(reader.GetString()!);
-        }
-
-        state.Roles = roles.Count > 0 ? [.. roles] : null;
-        return reader.TokenType == JsonTokenType.EndArray;
-    }
-
-    private static bool ReadSubscriptions(ref Utf8JsonReader reader, SessionState state)
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
-        {
-            reader.Read();
-            var id = reader.GetString();
-            reader.Read();
-            var destination = reader.GetString();
-            reader.Read();
-            var ackMode = (StompAckMode)reader.GetInt32();
-            if (id is null || destination is null || !Enum.IsDefined(ackMode) || !reader.Read())
-            {
-                return false;
-            }
-
-            var prefetch = 0;
-            if (reader.TokenType == JsonTokenType.Number)
-            {
-                prefetch = reader.GetInt32();
-                if (prefetch < 1 || !reader.Read())
-                {
-                    return false;
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndArray)
-            {
-                return false;
-            }
-
-            state.Subscriptions.Add(new SubscriptionEntry(id, destination, ackMode, prefetch));
-        }
-
-        return reader.TokenType == JsonTokenType.EndArray;
-    }
-
-    private static bool ReadTransactions(ref Utf8JsonReader reader, SessionState state)
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
-        {
-            reader.Read();
-            var id = reader.GetString();
-            if (id is null)
-            {
-                return false;
-            }
-
-            var transaction = new TransactionEntry(id);
-            while (reader.Read() && reader.TokenType == JsonTokenType.String)
-            {
-                transaction.Frames.Add(reader.GetBytesFromBase64());
-            }
-
-            if (reader.TokenType != JsonTokenType.EndArray)
-            {
-                return false;
-            }
-
-            state.Transactions.Add(transaction);
-        }
-
-        return reader.TokenType == JsonTokenType.EndArray;
     }
 }
