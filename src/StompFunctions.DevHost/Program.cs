@@ -6,7 +6,7 @@ using StompFunctions.Hosting;
 using StompFunctions.Hosting.Demo;
 using StompFunctions.WebPubSub;
 
-// Before the first socket: one event's work stays on the thread that read it (StompInlineIo; =0 in the environment opts out).
+// Before the first socket: one event's work stays on the one event thread that read it (StompInlineIo; the environment may decide).
 StompInlineIo.EnableUnlessConfigured();
 
 DevHostOptions options;

@@ -21,4 +21,16 @@ public sealed class StompInlineIoTests
         Assert.Equal(inline, provider.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling);
         Assert.Equal(inline, StompInlineIo.IsOn(setting));
     }
+
+    [Theory]
+    [InlineData(null, null, "1", "1")]
+    [InlineData("1", null, "1", "1")]
+    [InlineData("0", null, "0", null)]
+    [InlineData(null, "4", "1", "4")]
+    [InlineData("0", "2", "0", "2")]
+    public void A_host_runs_inline_on_one_event_thread_unless_its_environment_decides(
+        string? completions, string? threads, string expectedCompletions, string? expectedThreads)
+    {
+        Assert.Equal((expectedCompletions, expectedThreads), StompInlineIo.Settings(completions, threads));
+    }
 }
