@@ -15,19 +15,26 @@ public partial class WebPubSubRestClient
     internal HttpMessage CreateSendToConnectionRequest(string connectionId, ReadOnlyMemory<byte> content, string contentType)
     {
         var message = CreateMessage(RequestMethod.Post, Classifier202);
-        AppendHubPath(message.Request.Uri, "/connections/", RequireName(connectionId, nameof(connectionId)), "/:send");
+        message.Request.Uri.Reset(_sendUris.ForConnection(RequireName(connectionId, nameof(connectionId))));
         SetContent(message.Request, content, contentType);
-        FinishQuery(message.Request.Uri);
         return message;
     }
 
     internal HttpMessage CreateSendToGroupRequest(string group, ReadOnlyMemory<byte> content, string contentType, IEnumerable<string>? excluded)
     {
         var message = CreateMessage(RequestMethod.Post, Classifier202);
-        AppendHubPath(message.Request.Uri, "/groups/", RequireGroup(group), "/:send");
-        AppendExcluded(message.Request.Uri, excluded);
+        if (excluded is null)
+        {
+            message.Request.Uri.Reset(_sendUris.ForGroup(RequireGroup(group)));
+        }
+        else
+        {
+            AppendHubPath(message.Request.Uri, "/groups/", RequireGroup(group), "/:send");
+            AppendExcluded(message.Request.Uri, excluded);
+            FinishQuery(message.Request.Uri);
+        }
+
         SetContent(message.Request, content, contentType);
-        FinishQuery(message.Request.Uri);
         return message;
     }
 
@@ -190,6 +197,16 @@ public partial class WebPubSubRestClient
         {
             uri.AppendPath(afterName, escape: false);
         }
+    }
+
+    /// <summary>The URL of a send to one named target (<c>/groups/{group}/:send</c>, <c>/connections/{id}/:send</c>), for <see cref="SendUris"/>.</summary>
+    private Uri SendUri(string collection, string name)
+    {
+        var uri = new RequestUriBuilder();
+        uri.Reset(_endpoint);
+        AppendHubPath(uri, collection, name, "/:send");
+        FinishQuery(uri);
+        return uri.ToUri();
     }
 
     private void FinishQuery(RequestUriBuilder uri) => uri.AppendQuery("api-version", _apiVersion, escapeValue: true);

@@ -24,6 +24,7 @@ public partial class WebPubSubRestClient
     private readonly string _apiVersion = null!;
     private readonly AzureKeyCredential? _keyCredential;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly SendUris _sendUris = null!;
 
     /// <summary>Creates a client from a connection string (<c>Endpoint=…;AccessKey=…;Version=1.0;[Port=…]</c>).</summary>
     public WebPubSubRestClient(string connectionString, string hub)
@@ -96,6 +97,7 @@ public partial class WebPubSubRestClient
             ? new AccessKeyAuthenticationPolicy(keyCredential, options.TimeProvider, options.AccessKeyTokenLifetime)
             : new BearerTokenAuthenticationPolicy(tokenCredential!, EntraScope);
         _pipeline = HttpPipelineBuilder.Build(options, [], [authentication], new ResponseClassifier());
+        _sendUris = new SendUris(group => SendUri("/groups/", group), connectionId => SendUri("/connections/", connectionId));
     }
 
     /// <summary>The service endpoint, e.g. <c>https://name.webpubsub.azure.com</c>.</summary>

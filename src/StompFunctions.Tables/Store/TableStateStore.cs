@@ -34,6 +34,7 @@ internal sealed partial class TableStateStore : IStompStateStore
     // The SEND path (routes query, event claim) goes through the lean REST client; everything else through the SDK.
     private readonly TableRestClient _rest;
     private readonly TableQuery _routeQuery;
+    private readonly RouteFilters _routeFilters = new();
 
     public TableStateStore(TableServiceClient service, TableStorageOptions options, ILogger<TableStateStore>? logger = null, TimeProvider? timeProvider = null)
     {
@@ -50,8 +51,8 @@ internal sealed partial class TableStateStore : IStompStateStore
     public ValueTask<IReadOnlyList<StompRoute>> GetRoutesAsync(string destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var partition = DestinationKey(destination);
-        var query = new RouteQuery(destination, partition, destination, RouteRangeFilter(partition));
+        var filter = _routeFilters.For(destination);
+        var query = new RouteQuery(destination, filter.Partition, filter.Index, filter.Filter);
         return RunAsync(_routes, "read routes", (_routeQuery, query), ReadRoutesAsync, cancellationToken);
     }
 
@@ -62,9 +63,8 @@ internal sealed partial class TableStateStore : IStompStateStore
         ArgumentNullException.ThrowIfNull(index);
 
         // One query over both partitions: one request unless the service pages at the partition boundary (then two).
-        var (partition, indexPartition) = (DestinationKey(destination), DestinationKey(index));
-        var filter = string.Concat("(", RouteRangeFilter(partition), ") or (", RouteRangeFilter(indexPartition), ")");
-        return RunAsync(_routes, "read routes", (_routeQuery, new RouteQuery(destination, partition, index, filter)), ReadRoutesAsync, cancellationToken);
+        var filter = _routeFilters.WithIndex(destination, index);
+        return RunAsync(_routes, "read routes", (_routeQuery, new RouteQuery(destination, filter.Partition, filter.Index, filter.Filter)), ReadRoutesAsync, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -229,7 +229,7 @@ internal sealed partial class TableStateStore : IStompStateStore
     internal static InvalidDataException Corrupt(string column) =>
         new($"A row of the state store lacks its {column} property; it was not written by this store.");
 
-    private static string DestinationKey(string destination)
+    internal static string DestinationKey(string destination)
     {
         if (destination.Length > MaxStoredNameChars)
         {
@@ -242,9 +242,6 @@ internal sealed partial class TableStateStore : IStompStateStore
 
     // Encoded keys never contain a quote (the encoder escapes it), so they go into filters as they are.
     private static string PartitionFilter(string partition) => string.Concat("PartitionKey eq '", Quote(partition), "'");
-
-    private static string RouteRangeFilter(string partition) =>
-        string.Concat("PartitionKey eq '", Quote(partition), "' and RowKey ge '", TableKeys.RoutePrefix, "' and RowKey lt '", TableKeys.RouteRangeEnd, "'");
 
     // Tokens come from callers: quote them anyway so a forged one cannot change the filter.
     internal static string Quote(string value) => value.Contains('\'', StringComparison.Ordinal) ? value.Replace("'", "''", StringComparison.Ordinal) : value;

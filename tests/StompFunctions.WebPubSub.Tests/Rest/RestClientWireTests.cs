@@ -59,6 +59,29 @@ public sealed class RestClientWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_repeated_send_goes_to_the_url_and_audience_of_the_first_one()
+    {
+        var client = Client(maxRetries: 0);
+        var text = Encoding.UTF8.GetBytes("x");
+
+        for (var i = 0; i < 2; i++)
+        {
+            await client.SendToGroupAsync("g 1/ä", text, WebPubSubContentTypes.Text);
+            await client.SendToConnectionAsync("conn/1", text, WebPubSubContentTypes.Text);
+            await client.SendToGroupAsync("g 1/ä", text, WebPubSubContentTypes.Text, excluded: ["conn/2"]);
+        }
+
+        var targets = _server.Requests.Select(r => r.Target).ToList();
+        Assert.Equal(targets[..3], targets[3..]);
+        Assert.Equal(3, targets.Distinct().Count());
+        foreach (var request in _server.Requests)
+        {
+            var token = request.Header("Authorization")["Bearer ".Length..];
+            Assert.Equal(new Uri(_server.BaseAddress, request.Target).AbsoluteUri, Jwt.Payload(token).GetProperty("aud").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Calls_one_after_another_reuse_one_connection_and_carry_no_sdk_telemetry()
     {
         var client = Client(maxRetries: 0);

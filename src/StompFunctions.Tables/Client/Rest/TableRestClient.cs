@@ -106,8 +106,7 @@ internal sealed class TableRestClient
             using var message = _pipeline.CreateMessage(context: null, Classifier200);
             var request = message.Request;
             request.Method = RequestMethod.Get;
-            request.Uri.Reset(query.Prefix);
-            request.Uri.AppendQuery("$filter", filter, escapeValue: true);
+            request.Uri.Reset(query.FirstPage(filter));
             if (nextPartition is not null)
             {
                 request.Uri.AppendQuery("NextPartitionKey", nextPartition, escapeValue: true);

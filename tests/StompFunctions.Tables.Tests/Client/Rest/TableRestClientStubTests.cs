@@ -59,6 +59,22 @@ public sealed class TableRestClientStubTests
         Assert.EndsWith("&NextPartitionKey=1%218%21Yg--", requests[2].Uri.Query, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_repeated_query_asks_for_the_same_url_as_the_first()
+    {
+        var stub = new StubHandler { Answer = _ => StubHandler.Json(HttpStatusCode.OK, """{"value":[]}""") };
+        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() });
+        var query = client.Query("routes", ["PartitionKey"]);
+
+        await client.QueryAsync(query, "PartitionKey eq 'a b'", 0, (_, _) => { }, CancellationToken.None);
+        await client.QueryAsync(query, "PartitionKey eq 'a b'", 0, (_, _) => { }, CancellationToken.None);
+        await client.QueryAsync(query, "PartitionKey eq 'c'", 0, (_, _) => { }, CancellationToken.None);
+
+        var uris = stub.Requests.Select(r => r.Uri.AbsoluteUri).ToArray();
+        Assert.Equal(uris[0], uris[1]);
+        Assert.EndsWith("$filter=PartitionKey%20eq%20%27c%27", uris[2], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

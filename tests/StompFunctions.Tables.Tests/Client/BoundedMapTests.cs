@@ -1,0 +1,37 @@
+using StompFunctions.Tables.Client;
+
+namespace StompFunctions.Tables.Tests.Client;
+
+public sealed class BoundedMapTests
+{
+    [Fact]
+    public void A_value_is_made_once_per_name()
+    {
+        var made = 0;
+        var map = new BoundedMap<string>(name => name + ++made);
+
+        Assert.Equal("a1", map.Get("a"));
+        Assert.Equal("a1", map.Get("a"));
+        Assert.Equal("b2", map.Get("b"));
+        Assert.Equal(2, made);
+    }
+
+    [Fact]
+    public void Past_its_capacity_it_starts_over_and_long_names_are_never_kept()
+    {
+        var made = 0;
+        var map = new BoundedMap<int>(_ => ++made);
+        for (var i = 0; i < BoundedMap<int>.Capacity; i++)
+        {
+            map.Get("n" + i);
+        }
+
+        map.Get("one more");
+        var longName = new string('x', BoundedMap<int>.MaxNameLength + 1);
+        map.Get(longName);
+        map.Get(longName);
+
+        Assert.Equal(1, map.Count);
+        Assert.Equal(BoundedMap<int>.Capacity + 3, made);
+    }
+}
