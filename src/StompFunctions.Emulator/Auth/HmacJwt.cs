@@ -40,9 +40,14 @@ internal static class HmacJwt
     /// Checks the structure, the algorithm and the signature against any of the keys; on success
     /// returns the parsed payload (the caller checks lifetime and audience, which differ by use).
     /// </summary>
-    public static JwtCheck Verify(string token, IReadOnlyList<string> keys, out JsonDocument? payload)
+    public static JwtCheck Verify(string token, IReadOnlyList<string> keys, out JsonDocument? payload) =>
+        Verify(token, keys, out payload, out _);
+
+    /// <summary>As <see cref="Verify(string, IReadOnlyList{string}, out JsonDocument?)"/>, also naming the key whose signature matched.</summary>
+    public static JwtCheck Verify(string token, IReadOnlyList<string> keys, out JsonDocument? payload, out string? verifiedBy)
     {
         payload = null;
+        verifiedBy = null;
         var firstDot = token.IndexOf('.', StringComparison.Ordinal);
         var lastDot = token.LastIndexOf('.');
         if (firstDot <= 0 || lastDot <= firstDot || lastDot == token.Length - 1)
@@ -68,15 +73,18 @@ internal static class HmacJwt
         }
 
         var signingInput = Encoding.ASCII.GetBytes(token[..lastDot]);
-        var matched = false;
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        string? matched = null;
         foreach (var key in keys)
         {
             KeyedHmac.Compute(key, signingInput, expected);
-            matched |= CryptographicOperations.FixedTimeEquals(expected, signature);
+            if (CryptographicOperations.FixedTimeEquals(expected, signature))
+            {
+                matched ??= key;
+            }
         }
 
-        if (!matched)
+        if (matched is null)
         {
             return JwtCheck.BadSignature;
         }
@@ -97,19 +105,25 @@ internal static class HmacJwt
             return JwtCheck.Malformed;
         }
 
+        verifiedBy = matched;
         return JwtCheck.Valid;
     }
 
     /// <summary>Checks <c>exp</c> (required) and <c>nbf</c> (optional) with the allowed clock skew.</summary>
-    public static bool IsWithinLifetime(JsonElement payload, DateTimeOffset now, TimeSpan skew)
-    {
-        if (!TryGetSeconds(payload, "exp", out var exp) || now - skew >= DateTimeOffset.FromUnixTimeSeconds(exp))
-        {
-            return false;
-        }
+    public static bool IsWithinLifetime(JsonElement payload, DateTimeOffset now, TimeSpan skew) =>
+        TryReadLifetime(payload, out var expires, out var notBefore) && IsWithinLifetime(expires, notBefore, now, skew);
 
-        return !TryGetSeconds(payload, "nbf", out var nbf) || now + skew >= DateTimeOffset.FromUnixTimeSeconds(nbf);
+    /// <summary>Reads <c>exp</c> (false without it) and <c>nbf</c> (null without it) in Unix seconds.</summary>
+    public static bool TryReadLifetime(JsonElement payload, out long expires, out long? notBefore)
+    {
+        notBefore = TryGetSeconds(payload, "nbf", out var nbf) ? nbf : null;
+        return TryGetSeconds(payload, "exp", out expires);
     }
+
+    /// <summary>The lifetime rule on values already read: before <c>exp</c> and not before <c>nbf</c>, both with the skew.</summary>
+    public static bool IsWithinLifetime(long expires, long? notBefore, DateTimeOffset now, TimeSpan skew) =>
+        now - skew < DateTimeOffset.FromUnixTimeSeconds(expires)
+        && (notBefore is not { } nbf || now + skew >= DateTimeOffset.FromUnixTimeSeconds(nbf));
 
     private static bool TryGetSeconds(JsonElement payload, string name, out long seconds)
     {

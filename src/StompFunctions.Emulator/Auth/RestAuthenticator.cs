@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Http.Features;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StompFunctions.Emulator.Rest;
 
@@ -7,22 +8,58 @@ namespace StompFunctions.Emulator.Auth;
 /// <summary>
 /// Authenticates data-plane calls as the service does for access keys (webpubsub-protocol.md §4.2):
 /// <c>Authorization: Bearer</c> HS256 JWT signed with either key, <c>exp</c> required, audience equal to the
-/// request URL with or without its query, compared case-insensitively and URL-decoded.
+/// request URL with or without its query (<see cref="RequestAudience"/>). A token that passed is remembered
+/// (<see cref="VerifiedTokens"/>): later calls with it check only its lifetime, its key and their own URL.
 /// Entra ID tokens are not accepted: the emulator has no identity to validate them against.
 /// </summary>
 internal sealed class RestAuthenticator(IOptions<WebPubSubEmulatorOptions> options, TimeProvider time)
 {
+    private const string Scheme = "Bearer ";
+
+    private readonly VerifiedTokens _verified = new();
+
+    /// <summary>How many verified tokens are remembered (for tests of the bound).</summary>
+    internal int RememberedTokens => _verified.Count;
+
     public bool TryAuthenticate(HttpRequest request, out EmulatorError error)
     {
         var authorization = request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
             error = EmulatorError.RestTokenMissing;
             return false;
         }
 
         var settings = options.Value;
-        var check = HmacJwt.Verify(authorization["Bearer ".Length..].Trim(), ClientTokenValidator.Keys(settings), out var payload);
+        var now = time.GetUtcNow();
+        var token = authorization.AsSpan(Scheme.Length).Trim();
+        var verified = _verified.Find(token, settings, now);
+        if (verified is null)
+        {
+            var text = token.ToString();
+            if (!TryVerify(text, settings, now, out verified, out error))
+            {
+                return false;
+            }
+
+            _verified.Add(text, verified, settings, now);
+        }
+
+        if (!RequestAudience.Matches(verified.Audience, request))
+        {
+            error = EmulatorError.RestTokenAudience;
+            return false;
+        }
+
+        error = default;
+        return true;
+    }
+
+    /// <summary>Signature, lifetime and the presence of a string audience; the audience is compared by the caller.</summary>
+    private static bool TryVerify(string token, WebPubSubEmulatorOptions settings, DateTimeOffset now, [NotNullWhen(true)] out VerifiedToken? verified, out EmulatorError error)
+    {
+        verified = null;
+        var check = HmacJwt.Verify(token, ClientTokenValidator.Keys(settings), out var payload, out var key);
         if (check != JwtCheck.Valid)
         {
             error = check == JwtCheck.BadSignature ? EmulatorError.RestTokenBadSignature : EmulatorError.RestTokenMalformed;
@@ -32,35 +69,21 @@ internal sealed class RestAuthenticator(IOptions<WebPubSubEmulatorOptions> optio
         using (payload)
         {
             var root = payload!.RootElement;
-            if (!HmacJwt.IsWithinLifetime(root, time.GetUtcNow(), settings.ClockSkew))
+            if (!HmacJwt.TryReadLifetime(root, out var expires, out var notBefore) || !HmacJwt.IsWithinLifetime(expires, notBefore, now, settings.ClockSkew))
             {
                 error = EmulatorError.RestTokenLifetime;
                 return false;
             }
 
-            if (!root.TryGetProperty("aud", out var aud) || aud.ValueKind != System.Text.Json.JsonValueKind.String || !MatchesRequestUrl(aud.GetString()!, request))
+            if (!root.TryGetProperty("aud", out var aud) || aud.ValueKind != JsonValueKind.String)
             {
                 error = EmulatorError.RestTokenAudience;
                 return false;
             }
+
+            verified = new VerifiedToken(RequestAudience.Normalize(aud.GetString()!), expires, notBefore, key!);
+            error = default;
+            return true;
         }
-
-        error = default;
-        return true;
     }
-
-    private static bool MatchesRequestUrl(string audience, HttpRequest request)
-    {
-        var target = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
-        var origin = request.Scheme + "://" + request.Host.Value + request.PathBase;
-        var withQuery = Normalize(origin + target);
-        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
-        var withoutQuery = Normalize(origin + (queryStart < 0 ? target : target[..queryStart]));
-        var expected = Normalize(audience);
-        return string.Equals(expected, withQuery, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(expected, withoutQuery, StringComparison.OrdinalIgnoreCase);
-    }
-
-    // SDKs escape path segments differently (":" and "/" in names); decoding both sides makes them comparable.
-    private static string Normalize(string url) => Uri.UnescapeDataString(url).TrimEnd('/');
 }
