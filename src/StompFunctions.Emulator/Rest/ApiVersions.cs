@@ -8,7 +8,19 @@ internal static class ApiVersions
 
     private static readonly string[] Known = ["2021-10-01", "2022-11-01", "2023-07-01", "2024-01-01", "2024-12-01"];
 
-    public static bool IsKnown(string version) => Array.IndexOf(Known, version) >= 0;
+    /// <summary>The known version spelled <paramref name="version"/> (its one string instance), or null.</summary>
+    public static string? Find(ReadOnlySpan<char> version)
+    {
+        foreach (var known in Known)
+        {
+            if (version.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>ISO dates compare correctly as strings.</summary>
     public static bool IsAtLeast(string version, string minimum) => string.CompareOrdinal(version, minimum) >= 0;

@@ -49,14 +49,13 @@ internal sealed partial class RestApi
 
     private async Task DispatchAsync(HttpContext context)
     {
-        var segments = RestRoute.Segments(context);
-        if (segments is null || segments.Count < 2)
+        if (!RestPath.TryRead(context, out var path) || path.Count < 2)
         {
             await NoOperationAsync(context);
             return;
         }
 
-        var operation = _routes.Find(context.Request.Method, RestRoute.Shape(segments.Skip(1).ToList()), out var pathKnown);
+        var operation = _routes.Find(context.Request.Method, path, out var pathKnown);
         if (operation is null)
         {
             await (pathKnown
@@ -72,14 +71,13 @@ internal sealed partial class RestApi
             return;
         }
 
-        var version = context.Request.Query["api-version"].ToString();
-        if (version.Length == 0 || !ApiVersions.IsKnown(version))
+        if (ReadApiVersion(context.Request) is not { } version)
         {
             await ServiceError.WriteAsync(context, EmulatorError.ApiVersionInvalid, ApiVersions.KnownList);
             return;
         }
 
-        var hub = segments[0];
+        var hub = path.Decode(0);
         if (!NameRules.IsValidHub(hub))
         {
             await ServiceError.WriteAsync(context, EmulatorError.HubNameInvalid);
@@ -92,8 +90,14 @@ internal sealed partial class RestApi
             return;
         }
 
-        await operation(new RestCall(context, hub, _hubs.GetState(hub), segments.Skip(1).ToList(), version));
+        var first = path.Count > 2 ? path.Decode(2) : null;
+        var second = path.Count > 4 ? path.Decode(4) : null;
+        await operation(new RestCall(context, hub, _hubs.GetState(hub), version, first, second));
     }
+
+    /// <summary>The <c>api-version</c> when given once and known (a repeated one is as invalid as an unknown one).</summary>
+    private static string? ReadApiVersion(HttpRequest request) =>
+        RestQuery.TryGetSingle(request.QueryString, "api-version", out var version) ? ApiVersions.Find(version.Span) : null;
 
     private static Task NoOperationAsync(HttpContext context) =>
         ServiceError.WriteAsync(context, EmulatorError.NoSuchOperation);

@@ -2,16 +2,25 @@ using StompFunctions.Emulator.Hubs;
 
 namespace StompFunctions.Emulator.Rest;
 
-/// <summary>One authenticated data-plane call: the hub, the decoded path segments after it and the api-version.</summary>
-internal sealed record RestCall(HttpContext Context, string HubName, HubState Hub, IReadOnlyList<string> Segments, string ApiVersion)
+/// <summary>
+/// One authenticated data-plane call: the hub, the names in its path (the segments after the hub at odd positions,
+/// URL-decoded: <c>groups/{1}/connections/{3}</c>) and the api-version.
+/// </summary>
+internal sealed record RestCall(HttpContext Context, string HubName, HubState Hub, string ApiVersion, string? FirstName, string? SecondName)
 {
     public HttpRequest Request => Context.Request;
 
-    public string Segment(int index) => Segments[index];
+    /// <summary>The name at <paramref name="index"/> of the segments after the hub (1 or 3).</summary>
+    public string Segment(int index) => index switch
+    {
+        1 when FirstName is not null => FirstName,
+        3 when SecondName is not null => SecondName,
+        _ => throw new ArgumentOutOfRangeException(nameof(index), index, "The route has no name there."),
+    };
 
-    public IReadOnlyList<string> QueryValues(string name) => Request.Query[name].Where(static v => v is not null).Select(static v => v!).ToList();
+    public IReadOnlyList<string> QueryValues(string name) => RestQuery.All(Request.QueryString, name);
 
-    public string? Query(string name) => Request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+    public string? Query(string name) => RestQuery.First(Request.QueryString, name);
 
     public Task StatusAsync(int status)
     {

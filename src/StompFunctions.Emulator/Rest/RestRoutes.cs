@@ -4,15 +4,20 @@ namespace StompFunctions.Emulator.Rest;
 internal delegate Task RestOperation(RestCall call);
 
 /// <summary>
-/// The data-plane route table: path shape (<see cref="RestRoute.Shape"/>) and HTTP method to the operation of
-/// the endpoint group serving that REST area.
+/// The data-plane route table: path shape (<see cref="RestPath.TryWriteShape"/>) and HTTP method to the operation of
+/// the endpoint group serving that REST area. A request's shape is written into a stack buffer and looked up as a span.
 /// </summary>
 internal sealed class RestRoutes
 {
+    // Longer than any shape of the table ("permissions/{}/connections/{}"); a path whose shape does not fit names nothing.
+    private const int MaxShapeLength = 64;
+
     private readonly Dictionary<string, Dictionary<string, RestOperation>> _table = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, RestOperation>>.AlternateLookup<ReadOnlySpan<char>> _byShape;
 
     public RestRoutes(SendEndpoints send, GroupsByFilterEndpoint groupsByFilter, TokenEndpoint token)
     {
+        _byShape = _table.GetAlternateLookup<ReadOnlySpan<char>>();
         Add(":send", "POST", send.ToAllAsync);
         Add(":closeConnections", "POST", ConnectionEndpoints.CloseAllAsync);
         Add(":generateToken", "POST", token.GenerateAsync);
@@ -40,9 +45,11 @@ internal sealed class RestRoutes
     }
 
     /// <summary>The operation, or null; then <paramref name="pathKnown"/> tells a wrong method (405) from an unknown path (404).</summary>
-    public RestOperation? Find(string method, string shape, out bool pathKnown)
+    public RestOperation? Find(string method, in RestPath path, out bool pathKnown)
     {
-        pathKnown = _table.TryGetValue(shape, out var byMethod);
+        Span<char> shape = stackalloc char[MaxShapeLength];
+        Dictionary<string, RestOperation>? byMethod = null;
+        pathKnown = path.TryWriteShape(shape, out var length) && _byShape.TryGetValue(shape[..length], out byMethod);
         return byMethod is not null && byMethod.TryGetValue(method, out var operation) ? operation : null;
     }
 
