@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using StompFunctions.Emulator.Hubs;
 
@@ -20,6 +19,7 @@ internal sealed partial class UpstreamClient : IDisposable
     private readonly AbuseProtection _abuseProtection;
     private readonly EmulatorEndpoint _endpoint;
     private readonly TimeProvider _time;
+    private readonly CloudEventClock _clock;
     private readonly ILogger<UpstreamClient> _logger;
 
     public UpstreamClient(HubRegistry hubs, AbuseProtection abuseProtection, EmulatorEndpoint endpoint, TimeProvider time, ILogger<UpstreamClient> logger)
@@ -28,6 +28,7 @@ internal sealed partial class UpstreamClient : IDisposable
         _abuseProtection = abuseProtection;
         _endpoint = endpoint;
         _time = time;
+        _clock = new CloudEventClock(time);
         _logger = logger;
         _http = new HttpClient(new SocketsHttpHandler
         {
@@ -130,7 +131,9 @@ internal sealed partial class UpstreamClient : IDisposable
         {
             Content = new ReadOnlyMemoryContent(upstreamEvent.Body),
         };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(upstreamEvent.ContentType);
+
+        // One of the emulator's own fixed media types: written as it is rather than parsed for every event.
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", upstreamEvent.ContentType);
 
         var headers = request.Headers;
         headers.TryAddWithoutValidation("WebHook-Request-Origin", _endpoint.Origin());
@@ -139,7 +142,7 @@ internal sealed partial class UpstreamClient : IDisposable
         headers.TryAddWithoutValidation("ce-type", upstreamEvent.CloudEventType);
         headers.TryAddWithoutValidation("ce-source", "/hubs/" + hub + "/client/" + upstreamEvent.ConnectionId);
         headers.TryAddWithoutValidation("ce-id", upstreamEvent.EventId.ToString(CultureInfo.InvariantCulture));
-        headers.TryAddWithoutValidation("ce-time", _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation("ce-time", _clock.Now());
         headers.TryAddWithoutValidation("ce-hub", hub);
         headers.TryAddWithoutValidation("ce-connectionId", upstreamEvent.ConnectionId);
         headers.TryAddWithoutValidation("ce-eventName", upstreamEvent.EventName);

@@ -14,5 +14,12 @@ internal sealed record UpstreamEvent(
     string ContentType)
 {
     /// <summary>The <c>ce-type</c> value: <c>azure.webpubsub.sys.*</c> or <c>azure.webpubsub.user.*</c>.</summary>
-    public string CloudEventType => (IsSystemEvent ? "azure.webpubsub.sys." : "azure.webpubsub.user.") + EventName;
+    public string CloudEventType => (IsSystemEvent, EventName) switch
+    {
+        (false, "message") => "azure.webpubsub.user.message",
+        (true, "connect") => "azure.webpubsub.sys.connect",
+        (true, "connected") => "azure.webpubsub.sys.connected",
+        (true, "disconnected") => "azure.webpubsub.sys.disconnected",
+        _ => (IsSystemEvent ? "azure.webpubsub.sys." : "azure.webpubsub.user.") + EventName,
+    };
 }
