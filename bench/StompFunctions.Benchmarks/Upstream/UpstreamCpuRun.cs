@@ -10,7 +10,8 @@ namespace StompFunctions.Benchmarks.Upstream;
 /// <summary>
 /// <c>-- --upstream-cpu [seconds]</c>: CPU time and allocations per SEND on the production path over real HTTP
 /// (<see cref="UpstreamHttpStack"/>), once on the in-memory store and once on Table Storage (Azurite by default,
-/// <c>STOMP_BENCH_TABLES</c> to point elsewhere), plus the Table read, the event claim and the REST group send alone. One event at
+/// <c>STOMP_BENCH_TABLES</c> to point elsewhere), plus the Table read, the event claim and the REST group send alone, and
+/// the floor of one bare HTTP hop (<see cref="BareHttpHop"/>). One event at
 /// a time; CPU is this process's (client, app and emulator together), bytes are allocated on all its threads.
 /// </summary>
 internal static class UpstreamCpuRun
@@ -27,6 +28,11 @@ internal static class UpstreamCpuRun
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"uptime: {Uptime()}; processors: {Environment.ProcessorCount}; thread-pool spin limit: {SpinLimit()}"));
         await output.WriteLineAsync("| scenario | ops | wall µs/op | CPU µs/op | bytes/op |");
         await output.WriteLineAsync("|---|---:|---:|---:|---:|");
+
+        await using (var hop = await BareHttpHop.StartAsync())
+        {
+            await MeasureAsync(output, "one bare HTTP hop (HttpClient → Kestrel, 204, nothing done)", seconds, hop.SendAsync);
+        }
 
         Result memory;
         await using (var stack = await UpstreamHttpStack.StartAsync(tables: null, suffix))
