@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -147,121 +146,15 @@ public class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private Process StartProcess()
-    {
-        var root = RepositoryRoot.Find();
-        var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js");
-        if (!File.Exists(Path.Combine(root, "node_modules", ".bin", "azurite-table")) && !File.Exists(script))
-        {
-            throw new InvalidOperationException(
-                "Azurite is not installed: run `npm ci` in the repository root (scripts/test.sh does it) so node_modules/.bin/azurite-table exists.");
-        }
-
-        var info = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _workspace ?? Path.GetTempPath(),
-        };
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add("--tableHost");
-        info.ArgumentList.Add("127.0.0.1");
-        info.ArgumentList.Add("--tablePort");
-        info.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (_workspace is null)
-        {
-            info.ArgumentList.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            info.ArgumentList.Add("--location");
-            info.ArgumentList.Add(_workspace);
-        }
-
-        // Azurite 3.37 declares node >= 22 but runs its table service on Node 20 (checked); the flags
-        // accept the SDK's newest API version and headers Azurite does not model.
-        info.ArgumentList.Add("--skipApiVersionCheck");
-        info.ArgumentList.Add("--loose");
-        info.ArgumentList.Add("--disableTelemetry");
-        info.ArgumentList.Add("--silent");
-
-        Process process;
-        try
-        {
-            process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException("Azurite needs Node.js on PATH (`node`); it could not be started.", e);
-        }
-
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private Process StartProcess() => AzuriteProcess.Start(Port, _workspace, Keep);
 
     private async Task KillAsync()
     {
         var process = _process;
         _process = null;
-        if (process is null)
+        if (process is not null)
         {
-            return;
-        }
-
-        try
-        {
-            if (!process.HasExited && !await TryStopGracefullyAsync(process).ConfigureAwait(false))
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            using var timeout = new CancellationTokenSource(StopTimeout);
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new InvalidOperationException($"Azurite (pid {process.Id}) did not exit within {StopTimeout.TotalSeconds} s.");
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// A persistent Azurite saves its database on SIGINT (its only graceful stop); a kill would lose the last seconds of writes,
-    /// which is not what an outage of real storage does. In-memory instances have nothing to save.
-    /// </summary>
-    private async Task<bool> TryStopGracefullyAsync(Process process)
-    {
-        if (!Persistent || OperatingSystem.IsWindows())
-        {
-            return false;
-        }
-
-        using (var signal = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false }))
-        {
-            if (signal is null)
-            {
-                return false;
-            }
-
-            await signal.WaitForExitAsync().ConfigureAwait(false);
-        }
-
-        using var timeout = new CancellationTokenSource(StopTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            await AzuriteProcess.StopAsync(process, Persistent, StopTimeout).ConfigureAwait(false);
         }
     }
 
