@@ -12,20 +12,10 @@ internal static class MessagePayload
     public static async Task<(byte[] Body, bool Binary)?> TryReadAsync(RestCall call, int max)
     {
         var request = call.Request;
-        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
-        bool binary;
-        switch (mediaType)
+        if (IsBinary(request.ContentType) is not { } binary)
         {
-            case "application/octet-stream":
-                binary = true;
-                break;
-            case "text/plain":
-            case "application/json":
-                binary = false;
-                break;
-            default:
-                await call.FailAsync(EmulatorError.ContentTypeUnsupported);
-                return null;
+            await call.FailAsync(EmulatorError.ContentTypeUnsupported);
+            return null;
         }
 
         if (request.ContentLength > max)
@@ -42,5 +32,28 @@ internal static class MessagePayload
         }
 
         return (body, binary);
+    }
+
+    /// <summary>True for octet-stream, false for text or JSON, null for anything else or a malformed value.</summary>
+    private static bool? IsBinary(string? contentType)
+    {
+        // The SDKs send the bare media type: recognized without parsing (the parser would accept it as it is).
+        var bare = contentType.AsSpan();
+        if (bare.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (bare.Equals("text/plain", StringComparison.OrdinalIgnoreCase) || bare.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return (MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null) switch
+        {
+            "application/octet-stream" => true,
+            "text/plain" or "application/json" => false,
+            _ => null,
+        };
     }
 }

@@ -32,9 +32,9 @@ internal sealed partial class SendEndpoints(HubRegistry hubs, ILogger logger)
 
     private async Task SendAsync(RestCall call, IEnumerable<ClientConnection> targets, bool allowExcluded, bool allowFilter)
     {
-        var (ok, filter) = await TryReadSendOptionsAsync(call, allowFilter);
-        if (!ok)
+        if (RefuseInvalidOptions(call, allowFilter, out var filter) is { } refusal)
         {
+            await refusal;
             return;
         }
 
@@ -54,29 +54,27 @@ internal sealed partial class SendEndpoints(HubRegistry hubs, ILogger logger)
         call.Context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 
-    /// <summary>Validates <c>messageTtlSeconds</c> and parses <c>filter</c>; writes the 400 itself when invalid.</summary>
-    private static async Task<(bool Ok, ConnectionFilter? Filter)> TryReadSendOptionsAsync(RestCall call, bool allowFilter)
+    /// <summary>
+    /// Validates <c>messageTtlSeconds</c> and parses <c>filter</c>: null when both are valid (the usual case, answered
+    /// without an asynchronous step), else the 400 being written.
+    /// </summary>
+    private static Task? RefuseInvalidOptions(RestCall call, bool allowFilter, out ConnectionFilter? filter)
     {
+        filter = null;
+
         // Messages are delivered at once here, so a TTL can never expire; it is still validated as the service does.
         if (call.Query("messageTtlSeconds") is { } ttl
             && (!int.TryParse(ttl, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxMessageTtlSeconds))
         {
-            await call.FailAsync(EmulatorError.MessageTtlInvalid, MaxMessageTtlSeconds);
-            return (false, null);
+            return call.FailAsync(EmulatorError.MessageTtlInvalid, MaxMessageTtlSeconds);
         }
 
         if (!allowFilter || call.Query("filter") is not { } text)
         {
-            return (true, null);
+            return null;
         }
 
-        var (filter, error) = RestFilter.Parse(text);
-        if (filter is null)
-        {
-            await call.FailAsync(EmulatorError.FilterInvalid, error);
-            return (false, null);
-        }
-
-        return (true, filter);
+        (filter, var error) = RestFilter.Parse(text);
+        return filter is null ? call.FailAsync(EmulatorError.FilterInvalid, error) : null;
     }
 }
