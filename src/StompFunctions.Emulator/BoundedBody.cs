@@ -1,17 +1,20 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace StompFunctions.Emulator;
 
 /// <summary>
 /// Reads an HTTP body (a REST request's, an upstream answer's) up to a limit, allocating only what the body needs:
-/// one exact array when its length is declared, otherwise pooled chunks copied into a growing buffer.
+/// one exact array when its length is declared, otherwise pooled chunks copied into a growing buffer. Read on every REST
+/// send and upstream answer, so the asynchronous state is pooled (callers await the result once, as a ValueTask requires).
 /// </summary>
 internal static class BoundedBody
 {
     private const int ChunkBytes = 16 * 1024;
 
     /// <summary>The bytes, or null when the body is longer than <paramref name="max"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(Stream stream, long? declaredLength, int max, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<byte[]?> ReadAsync(Stream stream, long? declaredLength, int max, CancellationToken cancellationToken)
     {
         if (declaredLength is { } declared)
         {

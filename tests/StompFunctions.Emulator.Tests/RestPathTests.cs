@@ -52,6 +52,20 @@ public sealed class RestPathTests
         Assert.Equal(["chat", "users", "a/b c", "groups", "g:1"], Enumerable.Range(0, path.Count).Select(path.Decode));
     }
 
+    [Fact]
+    public void A_known_hub_spelled_without_escapes_is_reused_and_any_other_spelling_decoded()
+    {
+        var known = new string("chat".AsSpan());
+        Assert.True(RestPath.TryRead(Context("/api/hubs/chat/:send"), out var plain));
+        Assert.True(RestPath.TryRead(Context("/api/hubs/ch%61t/:send"), out var escaped));
+        Assert.True(RestPath.TryRead(Context("/api/hubs/Chat/:send"), out var otherCase));
+
+        Assert.Same(known, plain.Decode(0, known));
+        Assert.Equal("chat", escaped.Decode(0, known));
+        Assert.NotSame(known, escaped.Decode(0, known));
+        Assert.Equal("Chat", otherCase.Decode(0, known));
+    }
+
     [Theory]
     [InlineData("?excluded=a&Excluded=b&other=c&excluded=", "excluded")]
     [InlineData("?b=x+y&c=%41&%62=z&+b=w&b", "b")]

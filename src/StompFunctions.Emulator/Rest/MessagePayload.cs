@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 
 namespace StompFunctions.Emulator.Rest;
 
@@ -9,7 +10,8 @@ namespace StompFunctions.Emulator.Rest;
 internal static class MessagePayload
 {
     /// <summary>The body and whether it is binary, or null after writing the 400 or 413 answer itself.</summary>
-    public static async Task<(byte[] Body, bool Binary)?> TryReadAsync(RestCall call, int max)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<(byte[] Body, bool Binary)?> TryReadAsync(RestCall call, int max)
     {
         var request = call.Request;
         if (IsBinary(request.ContentType) is not { } binary)

@@ -15,6 +15,9 @@ internal sealed partial class RestApi
     private readonly ILogger<RestApi> _logger;
     private readonly RestRoutes _routes;
 
+    // The hub of the last call that found one: calls name the same hub again and again, so its text is reused.
+    private string? _lastHub;
+
     public RestApi(HubRegistry hubs, RestAuthenticator authenticator, EmulatorEndpoint endpoint, TimeProvider time, ILogger<RestApi> logger)
     {
         _hubs = hubs;
@@ -77,7 +80,7 @@ internal sealed partial class RestApi
             return;
         }
 
-        var hub = path.Decode(0);
+        var hub = path.Decode(0, _lastHub);
         if (!NameRules.IsValidHub(hub))
         {
             await ServiceError.WriteAsync(context, EmulatorError.HubNameInvalid);
@@ -89,6 +92,8 @@ internal sealed partial class RestApi
             await ServiceError.WriteAsync(context, EmulatorError.HubNotFound, hub);
             return;
         }
+
+        _lastHub = hub;
 
         var first = path.Count > 2 ? path.Decode(2) : null;
         var second = path.Count > 4 ? path.Decode(4) : null;

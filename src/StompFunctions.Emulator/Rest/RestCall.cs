@@ -6,7 +6,7 @@ namespace StompFunctions.Emulator.Rest;
 /// One authenticated data-plane call: the hub, the names in its path (the segments after the hub at odd positions,
 /// URL-decoded: <c>groups/{1}/connections/{3}</c>) and the api-version.
 /// </summary>
-internal sealed record RestCall(HttpContext Context, string HubName, HubState Hub, string ApiVersion, string? FirstName, string? SecondName)
+internal readonly record struct RestCall(HttpContext Context, string HubName, HubState Hub, string ApiVersion, string? FirstName, string? SecondName)
 {
     public HttpRequest Request => Context.Request;
 
@@ -33,6 +33,6 @@ internal sealed record RestCall(HttpContext Context, string HubName, HubState Hu
         ServiceError.WriteAsync(Context, error, args);
 
     /// <summary>The request body, or null when it is longer than <paramref name="max"/>.</summary>
-    public Task<byte[]?> ReadBodyAsync(int max) =>
+    public ValueTask<byte[]?> ReadBodyAsync(int max) =>
         BoundedBody.ReadAsync(Request.Body, Request.ContentLength, max, Context.RequestAborted);
 }

@@ -70,6 +70,10 @@ internal readonly struct RestPath
     /// <summary>The URL-decoded segment: 0 is the hub, then the operation's segments.</summary>
     public string Decode(int index) => Uri.UnescapeDataString(Raw(index));
 
+    /// <summary>As <see cref="Decode(int)"/>, but <paramref name="known"/> itself when the segment spells it without escapes.</summary>
+    public string Decode(int index, string? known) =>
+        known is not null && Raw(index) is var raw && raw.SequenceEqual(known) && !raw.Contains('%') ? known : Decode(index);
+
     /// <summary>
     /// Writes the operation's shape (the segments after the hub, names as <c>{}</c>, literals URL-decoded) into
     /// <paramref name="destination"/>; false when it does not fit, and then it is no shape of the route table.

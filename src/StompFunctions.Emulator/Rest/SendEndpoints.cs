@@ -44,15 +44,18 @@ internal sealed partial class SendEndpoints(HubRegistry hubs, ILogger logger)
             return;
         }
 
-        var excluded = allowExcluded ? call.QueryValues("excluded") : [];
-        Func<ClientConnection, bool>? include = excluded.Count == 0 && filter is null
-            ? null
-            : connection => !excluded.Contains(connection.ConnectionId) && (filter is null || filter.Matches(connection));
+        var include = Include(allowExcluded ? call.QueryValues("excluded") : [], filter);
         var count = FanOut.Send(targets, include, payload.Value.Body, payload.Value.Binary);
 
         Log.Sent(logger, call.Hub.Name, count);
         call.Context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
+
+    /// <summary>Null when every target is included (no closure is made then).</summary>
+    private static Func<ClientConnection, bool>? Include(IReadOnlyList<string> excluded, ConnectionFilter? filter) =>
+        excluded.Count == 0 && filter is null
+            ? null
+            : connection => !excluded.Contains(connection.ConnectionId) && (filter is null || filter.Matches(connection));
 
     /// <summary>
     /// Validates <c>messageTtlSeconds</c> and parses <c>filter</c>: null when both are valid (the usual case, answered
