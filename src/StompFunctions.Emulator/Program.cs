@@ -31,6 +31,9 @@ if (builder.Configuration["config"] is { Length: > 0 } configFile)
 // The heading below says where the emulator listens; request logs would print client URLs with their access_token.
 builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// No Activity per request: ASP.NET Core makes one while this category is enabled at any level, and a WebSocket's
+// activity would become the parent of every upstream event of that connection; nothing reads them.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
 var port = StandaloneSettings.Port(builder.Configuration);

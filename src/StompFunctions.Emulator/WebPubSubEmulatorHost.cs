@@ -44,6 +44,7 @@ public sealed class WebPubSubEmulatorHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None); // as the standalone program
         builder.Services.AddWebPubSubEmulator(configure);
         var app = builder.Build();
         app.MapWebPubSubEmulator();

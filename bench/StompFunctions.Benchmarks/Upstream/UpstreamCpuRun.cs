@@ -11,7 +11,8 @@ namespace StompFunctions.Benchmarks.Upstream;
 /// <c>-- --upstream-cpu [seconds]</c>: CPU time and allocations per SEND on the production path over real HTTP
 /// (<see cref="UpstreamHttpStack"/>), once on the in-memory store and once on Table Storage (Azurite by default,
 /// <c>STOMP_BENCH_TABLES</c> to point elsewhere), plus the Table read, the event claim and the REST group send alone, and
-/// the floor of one bare HTTP hop (<see cref="BareHttpHop"/>). One event at
+/// the floor of one bare HTTP hop (<see cref="BareHttpHop"/>) and a client message through the emulator alone
+/// (<see cref="EmulatorMessageHop"/>). One event at
 /// a time; CPU is this process's (client, app and emulator together), bytes are allocated on all its threads.
 /// </summary>
 internal static class UpstreamCpuRun
@@ -32,6 +33,11 @@ internal static class UpstreamCpuRun
         await using (var hop = await BareHttpHop.StartAsync())
         {
             await MeasureAsync(output, "one bare HTTP hop (HttpClient → Kestrel, 204, nothing done)", seconds, hop.SendAsync);
+        }
+
+        await using (var emulatorHop = await EmulatorMessageHop.StartAsync())
+        {
+            await MeasureAsync(output, "client message through the emulator alone (WebSocket → event → answer)", seconds, emulatorHop.SendAsync);
         }
 
         Result memory;
