@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StompFunctions.Emulator.Auth;
 using StompFunctions.Emulator.Rest;
+using StompFunctions.Emulator.Tests.Infrastructure;
 
 namespace StompFunctions.Emulator.Tests;
 
@@ -123,13 +123,9 @@ public sealed class RestAuthenticatorTests
 
     private static (bool Ok, EmulatorError? Error) Authenticate(RestAuthenticator authenticator, string rawTarget, string token)
     {
-        var context = new DefaultHttpContext();
-        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var context = RawTargetContext.For(rawTarget);
         context.Request.Scheme = "http";
         context.Request.Host = new HostString(new Uri(Origin).Authority);
-        context.Request.Path = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
-        context.Request.QueryString = new QueryString(queryStart < 0 ? null : rawTarget[queryStart..]);
-        context.Features.Get<IHttpRequestFeature>()!.RawTarget = rawTarget;
         context.Request.Headers.Authorization = "Bearer " + token;
         return authenticator.TryAuthenticate(context.Request, out var error) ? (true, null) : (false, error);
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using StompFunctions.Emulator.Rest;
+using StompFunctions.Emulator.Tests.Infrastructure;
 
 namespace StompFunctions.Emulator.Tests;
 
@@ -83,13 +83,5 @@ public sealed class RestPathTests
         Assert.Equal(expected.Count == 1 ? expected[0] : string.Empty, single.ToString());
     }
 
-    private static DefaultHttpContext Context(string target)
-    {
-        var context = new DefaultHttpContext();
-        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
-        context.Request.Path = queryStart < 0 ? target : target[..queryStart];
-        context.Request.QueryString = new QueryString(queryStart < 0 ? null : target[queryStart..]);
-        context.Features.Get<IHttpRequestFeature>()!.RawTarget = target;
-        return context;
-    }
+    private static DefaultHttpContext Context(string target) => RawTargetContext.For(target);
 }

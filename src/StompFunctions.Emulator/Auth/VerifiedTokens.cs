@@ -6,8 +6,9 @@ namespace StompFunctions.Emulator.Auth;
 /// Data-plane tokens already verified, by their exact text: a REST client sends the same cached token on every call,
 /// and parsing and re-signing it each time is most of authenticating. An entry is used only while
 /// <see cref="VerifiedToken.IsUsable"/> holds (lifetime, key still configured), else dropped so the token is verified
-/// afresh. Only tokens that passed every check are added, and at most <see cref="Capacity"/> are kept: when full, the
-/// unusable entries go, and if that frees nothing all do (the clients' working set is far smaller).
+/// afresh. Only tokens that passed every check are added, and about <see cref="Capacity"/> are kept (calls adding at
+/// the same moment may each add one): when full, the unusable entries go, and if that frees nothing all do (the
+/// clients' working set is far smaller).
 /// </summary>
 internal sealed class VerifiedTokens
 {
