@@ -21,7 +21,7 @@ internal sealed partial class AbuseProtection(
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _validUntil = new(StringComparer.Ordinal);
 
-    public async Task<bool> EnsureValidatedAsync(HttpClient http, Uri validateUrl, CancellationToken cancellationToken)
+    public async Task<bool> EnsureValidatedAsync(HttpMessageInvoker http, Uri validateUrl, CancellationToken cancellationToken)
     {
         var key = validateUrl.AbsoluteUri;
         if (_validUntil.TryGetValue(key, out var until) && until > time.GetUtcNow())
@@ -47,7 +47,7 @@ internal sealed partial class AbuseProtection(
         return passed;
     }
 
-    private async Task<ProbeResult> ProbeAsync(HttpClient http, HttpMethod method, Uri url, string origin, CancellationToken cancellationToken)
+    private async Task<ProbeResult> ProbeAsync(HttpMessageInvoker http, HttpMethod method, Uri url, string origin, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ValidationTimeout);
@@ -56,7 +56,7 @@ internal sealed partial class AbuseProtection(
         request.Headers.TryAddWithoutValidation("ce-awpsversion", "1.0");
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await http.SendAsync(request, timeout.Token);
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
             {
                 return ProbeResult.NotFound;

@@ -14,7 +14,7 @@ internal sealed partial class UpstreamClient : IDisposable
     // Microsoft's emulator treats connect answers over 16 MiB as failures; the same cap bounds memory here.
     private const int MaxAnswerBytes = 16 * 1024 * 1024;
 
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly HubRegistry _hubs;
     private readonly AbuseProtection _abuseProtection;
     private readonly EmulatorEndpoint _endpoint;
@@ -30,7 +30,9 @@ internal sealed partial class UpstreamClient : IDisposable
         _time = time;
         _clock = new CloudEventClock(time);
         _logger = logger;
-        _http = new HttpClient(new SocketsHttpHandler
+        // The handler itself, not an HttpClient around it: per-call timeouts come from the options (a client-wide one
+        // would also cut the retries), and HttpClient would only add its own linked token and state per event.
+        _http = new HttpMessageInvoker(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             AllowAutoRedirect = false,
@@ -39,11 +41,7 @@ internal sealed partial class UpstreamClient : IDisposable
             // Only ce-userId may hold non-ASCII text, and only when the user-id encoding says so.
             RequestHeaderEncodingSelector = static (name, _) =>
                 string.Equals(name, "ce-userId", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8 : null,
-        })
-        {
-            // Per-call timeouts come from the options; the client-wide one would also cut the retries.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        });
     }
 
     /// <summary>True when some handler of the hub takes the event (used to decide before calling).</summary>
@@ -100,7 +98,8 @@ internal sealed partial class UpstreamClient : IDisposable
         using var request = CreateRequest(url, upstreamEvent, userId);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            // The handler answers once the headers are in; the body is read below, bounded.
+            using var response = await _http.SendAsync(request, timeout.Token);
             var body = await ReadBodyAsync(response.Content, timeout.Token);
             if (body is null)
             {
