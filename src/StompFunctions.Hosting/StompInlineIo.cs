@@ -13,8 +13,9 @@ namespace StompFunctions.Hosting;
 /// (one without the other saves nothing measurable). The socket engine then runs one event thread per core; each
 /// socket belongs to one of them, so a message whose legs sit on different threads still wakes one at every leg.
 /// A host that enables inline I/O therefore also asks for a single event thread, as Node runs its one loop: every
-/// leg of a message then completes on the thread that is already awake. The price: a request that blocks its thread
-/// stalls every other socket; nothing on the app's path blocks (every store and HTTP call is asynchronous).
+/// leg of a message then completes on the thread that is already awake. The price: one core carries all socket work
+/// (under many concurrent publishers two threads carry more), and a request that blocks its thread stalls every other
+/// socket; nothing on the app's path blocks (every store and HTTP call is asynchronous).
 /// Measured in docs/benchmarks.md, "Hosting path hand-offs" and "One event thread".
 /// </summary>
 public static class StompInlineIo
