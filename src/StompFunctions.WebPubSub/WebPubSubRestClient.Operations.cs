@@ -7,6 +7,12 @@ public partial class WebPubSubRestClient
     /// <summary>Sends one message to one connection (REST #3, 202). Sending to a connection that is gone still succeeds.</summary>
     public virtual async Task<Response> SendToConnectionAsync(string connectionId, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
     {
+        if (_direct is not null)
+        {
+            var uri = _sendUris.ForConnection(RequireName(connectionId, nameof(connectionId)));
+            return await _direct.SendAsync(uri, content, RequireContentType(contentType), cancellationToken).ConfigureAwait(false);
+        }
+
         using var message = CreateSendToConnectionRequest(connectionId, content, contentType);
         return await SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
@@ -14,6 +20,12 @@ public partial class WebPubSubRestClient
     /// <summary>Sends one message to every connection of a group (REST #4, 202), except the <paramref name="excluded"/> connections.</summary>
     public virtual async Task<Response> SendToGroupAsync(string group, ReadOnlyMemory<byte> content, string contentType, IEnumerable<string>? excluded = null, CancellationToken cancellationToken = default)
     {
+        if (_direct is not null && excluded is null)
+        {
+            var uri = _sendUris.ForGroup(RequireGroup(group));
+            return await _direct.SendAsync(uri, content, RequireContentType(contentType), cancellationToken).ConfigureAwait(false);
+        }
+
         using var message = CreateSendToGroupRequest(group, content, contentType, excluded);
         return await SendAsync(message, cancellationToken).ConfigureAwait(false);
     }

@@ -157,15 +157,15 @@ public partial class WebPubSubRestClient
 
     private static void SetContent(Request request, ReadOnlyMemory<byte> content, string contentType)
     {
-        // The REST spec accepts exactly these three media types; nothing else is sent (no charset parameter).
-        if (contentType is not (WebPubSubContentTypes.Text or WebPubSubContentTypes.Binary or WebPubSubContentTypes.Json))
-        {
-            throw new ArgumentException("The content type must be text/plain, application/octet-stream or application/json.", nameof(contentType));
-        }
-
-        request.Headers.SetValue(HttpHeader.Names.ContentType, contentType);
+        request.Headers.SetValue(HttpHeader.Names.ContentType, RequireContentType(contentType));
         request.Content = RequestContent.Create(content);
     }
+
+    /// <summary>The REST spec accepts exactly these three media types; nothing else is sent (no charset parameter).</summary>
+    private static string RequireContentType(string contentType) =>
+        contentType is WebPubSubContentTypes.Text or WebPubSubContentTypes.Binary or WebPubSubContentTypes.Json
+            ? contentType
+            : throw new ArgumentException("The content type must be text/plain, application/octet-stream or application/json.", nameof(contentType));
 
     private static void AppendExcluded(RequestUriBuilder uri, IEnumerable<string>? excluded)
     {

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using StompFunctions.WebPubSub.Authentication;
+using StompFunctions.WebPubSub.Sending;
 
 namespace StompFunctions.WebPubSub;
 
@@ -11,6 +12,8 @@ namespace StompFunctions.WebPubSub;
 /// Azure.Core's <see cref="HttpPipeline"/>: built once, authenticated per attempt (access-key JWT or any
 /// <see cref="TokenCredential"/>, e.g. managed identity), retried with back-off on 408/429/5xx honouring
 /// <c>Retry-After</c> (the pipeline's retry policy), failures raised as <see cref="RequestFailedException"/>.
+/// The sends each message makes (to a group, to a connection) skip the pipeline where nothing of it could be missed
+/// and keep its behaviour (<see cref="Sending.DirectSender"/>, <see cref="WebPubSubRestClientOptions.SendsThroughPipeline"/>).
 /// Every member is virtual so applications can mock it.
 /// </summary>
 public partial class WebPubSubRestClient
@@ -25,6 +28,7 @@ public partial class WebPubSubRestClient
     private readonly AzureKeyCredential? _keyCredential;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly SendUris _sendUris = null!;
+    private readonly DirectSender? _direct;
 
     /// <summary>Creates a client from a connection string (<c>Endpoint=…;AccessKey=…;Version=1.0;[Port=…]</c>).</summary>
     public WebPubSubRestClient(string connectionString, string hub)
@@ -97,6 +101,7 @@ public partial class WebPubSubRestClient
             ? new AccessKeyAuthenticationPolicy(keyCredential, options.TimeProvider, options.AccessKeyTokenLifetime)
             : new BearerTokenAuthenticationPolicy(tokenCredential!, EntraScope);
         _pipeline = HttpPipelineBuilder.Build(options, [], [authentication], new ResponseClassifier());
+        _direct = DirectSender.Applies(keyCredential, options) ? new DirectSender(keyCredential!, options) : null;
         _sendUris = new SendUris(group => SendUri("/groups/", group), connectionId => SendUri("/connections/", connectionId));
     }
 

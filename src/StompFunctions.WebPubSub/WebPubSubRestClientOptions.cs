@@ -35,6 +35,14 @@ public sealed class WebPubSubRestClientOptions : ClientOptions
     /// <summary>Lifetime of the access-key JWTs that sign REST calls (the .NET SDK uses five minutes); a token is reused for the same URL during the first half of it.</summary>
     public TimeSpan AccessKeyTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Sends to a group or a connection (the calls each message makes) go straight through <see cref="HttpClient"/> when
+    /// the client signs with the access key on the default transport with diagnostics off, retried by <see cref="ClientOptions.Retry"/>
+    /// as the pipeline would; every other call takes the pipeline. Set this when policies added with
+    /// <see cref="ClientOptions.AddPolicy"/> must see the sends too.
+    /// </summary>
+    public bool SendsThroughPipeline { get; set; }
+
     /// <summary>The clock for token timestamps; replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
