@@ -97,11 +97,13 @@ public partial class WebPubSubRestClient
         _keyCredential = keyCredential;
         _timeProvider = options.TimeProvider;
 
-        HttpPipelinePolicy authentication = keyCredential is not null
-            ? new AccessKeyAuthenticationPolicy(keyCredential, options.TimeProvider, options.AccessKeyTokenLifetime)
+        // One token cache per client: the pipeline's policy and the direct sends sign with the same tokens.
+        var tokens = keyCredential is null ? null : new AccessKeyTokenCache(keyCredential, options.TimeProvider, options.AccessKeyTokenLifetime);
+        HttpPipelinePolicy authentication = tokens is not null
+            ? new AccessKeyAuthenticationPolicy(tokens)
             : new BearerTokenAuthenticationPolicy(tokenCredential!, EntraScope);
         _pipeline = HttpPipelineBuilder.Build(options, [], [authentication], new ResponseClassifier());
-        _direct = DirectSender.Applies(keyCredential, options) ? new DirectSender(keyCredential!, options) : null;
+        _direct = tokens is not null && DirectSender.Applies(keyCredential, options) ? new DirectSender(tokens, options) : null;
         _sendUris = new SendUris(group => SendUri("/groups/", group), connectionId => SendUri("/connections/", connectionId));
     }
 

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -13,8 +12,7 @@ internal sealed class AccessKeyAuthenticationPolicy : HttpPipelineSynchronousPol
 {
     private readonly AccessKeyTokenCache _tokens;
 
-    public AccessKeyAuthenticationPolicy(AzureKeyCredential credential, TimeProvider timeProvider, TimeSpan lifetime) =>
-        _tokens = new AccessKeyTokenCache(credential, timeProvider, lifetime);
+    public AccessKeyAuthenticationPolicy(AccessKeyTokenCache tokens) => _tokens = tokens;
 
     public override void OnSendingRequest(HttpMessage message)
     {

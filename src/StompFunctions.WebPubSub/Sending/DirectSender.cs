@@ -31,10 +31,12 @@ internal sealed class DirectSender
     private readonly AccessKeyTokenCache _tokens;
     private readonly DirectSendRetry _retry;
 
-    public DirectSender(AzureKeyCredential key, WebPubSubRestClientOptions options)
+    /// <param name="tokens">The client's access-key tokens, shared with its pipeline's policy.</param>
+    /// <param name="options">The client's options: retries and the network timeout.</param>
+    public DirectSender(AccessKeyTokenCache tokens, WebPubSubRestClientOptions options)
     {
         _client = new HttpClient(SharedHandler, disposeHandler: false) { Timeout = options.Retry.NetworkTimeout };
-        _tokens = new AccessKeyTokenCache(key, options.TimeProvider, options.AccessKeyTokenLifetime);
+        _tokens = tokens;
         _retry = new DirectSendRetry(options.Retry, options.TimeProvider);
     }
 
