@@ -1,7 +1,9 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Core.Pipeline;
+using StompFunctions.Rest;
 using StompFunctions.WebPubSub.Authentication;
 
 namespace StompFunctions.WebPubSub.Sending;
@@ -11,7 +13,7 @@ namespace StompFunctions.WebPubSub.Sending;
 /// signed with the access key. Azure.Core's pipeline cost a published message about a quarter of the local stack's CPU
 /// (docs/benchmarks.md, "Sends without the pipeline"); this path does for these two calls what the pipeline did: a
 /// token for the full URL on every attempt, a client request id, the network timeout per attempt, retries as
-/// <see cref="DirectSendRetry"/> says, and <see cref="RequestFailedException"/> with status and error code on failure.
+/// <see cref="DirectCall"/> makes them, and <see cref="RequestFailedException"/> with status and error code on failure.
 /// Used only where nothing of the pipeline could be missed (<see cref="Applies"/>).
 /// </summary>
 internal sealed class DirectSender
@@ -19,25 +21,15 @@ internal sealed class DirectSender
     private const string ErrorCodeHeader = "x-ms-error-code";
     private const int MaxErrorContentChars = 4096;
 
-    // One connection pool for every client in the process, as Azure.Core's shared transport has.
-    private static readonly SocketsHttpHandler SharedHandler = new()
-    {
-        UseCookies = false,
-        AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    };
-
-    private readonly HttpClient _client;
+    private readonly DirectCall _call;
     private readonly AccessKeyTokenCache _tokens;
-    private readonly DirectSendRetry _retry;
 
     /// <param name="tokens">The client's access-key tokens, shared with its pipeline's policy.</param>
     /// <param name="options">The client's options: retries and the network timeout.</param>
     public DirectSender(AccessKeyTokenCache tokens, WebPubSubRestClientOptions options)
     {
-        _client = new HttpClient(SharedHandler, disposeHandler: false) { Timeout = options.Retry.NetworkTimeout };
+        _call = new DirectCall(options.Retry, options.TimeProvider);
         _tokens = tokens;
-        _retry = new DirectSendRetry(options.Retry, options.TimeProvider);
     }
 
     /// <summary>
@@ -57,49 +49,28 @@ internal sealed class DirectSender
     public async Task<Response> SendAsync(Uri uri, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         var clientRequestId = Guid.NewGuid().ToString();
-        for (var retry = 0; ; retry++)
+        var attempt = (Sender: this, Uri: uri, Content: content, ContentType: contentType, ClientRequestId: clientRequestId);
+        var response = await _call.SendAsync(static a => a.Sender.Attempt(a.Uri, a.Content, a.ContentType, a.ClientRequestId), attempt, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Accepted)
         {
-            HttpResponseMessage response;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(content) };
-                request.Headers.TryAddWithoutValidation("Authorization", _tokens.AuthorizationFor(uri.AbsoluteUri));
-                request.Headers.TryAddWithoutValidation("x-ms-client-request-id", clientRequestId);
-                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-                response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsTransient(e, cancellationToken))
-            {
-                if (retry >= _retry.MaxRetries)
-                {
-                    throw new RequestFailedException(e.Message, e);
-                }
+            return new DirectResponse(response, clientRequestId);
+        }
 
-                await Task.Delay(_retry.DelayBefore(retry + 1, null), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            var status = (int)response.StatusCode;
-            if (status == 202)
-            {
-                return new DirectResponse(response, clientRequestId);
-            }
-
-            using (response)
-            {
-                if (!DirectSendRetry.IsRetriable(status) || retry >= _retry.MaxRetries)
-                {
-                    throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
-                }
-
-                await Task.Delay(_retry.DelayBefore(retry + 1, response), cancellationToken).ConfigureAwait(false);
-            }
+        using (response)
+        {
+            throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Network failures and the per-attempt timeout; never the caller's own cancellation.</summary>
-    private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
-        e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+    /// <summary>One attempt: a token for the full URL (fresh per attempt, as the pipeline's policy signs each), the same request id.</summary>
+    private HttpRequestMessage Attempt(Uri uri, ReadOnlyMemory<byte> content, string contentType, string clientRequestId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(content) };
+        request.Headers.TryAddWithoutValidation("Authorization", _tokens.AuthorizationFor(uri.AbsoluteUri));
+        request.Headers.TryAddWithoutValidation("x-ms-client-request-id", clientRequestId);
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return request;
+    }
 
     private static async Task<RequestFailedException> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Azure;
-using Azure.Core;
 using Azure.Core.Pipeline;
 using StompFunctions.WebPubSub.Sending;
 using StompFunctions.WebPubSub.Tests.Infrastructure;
@@ -98,33 +97,6 @@ public sealed class DirectSendTests : IAsyncLifetime
         Assert.True(response.Headers.TryGetValue("x-ms-request-id", out var id));
         Assert.Equal("r-1", id);
         Assert.Equal(_server.Requests.Single().Header("x-ms-client-request-id"), response.ClientRequestId);
-    }
-
-    [Theory]
-    [InlineData("retry-after-ms", "250", 250)]
-    [InlineData("x-ms-retry-after-ms", "40", 40)]
-    [InlineData("Retry-After", "2", 2000)]
-    public void The_services_wait_wins_over_the_back_off(string header, string value, int milliseconds)
-    {
-        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        response.Headers.TryAddWithoutValidation(header, value);
-
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), DirectSendRetry.ServerDelay(response, DateTimeOffset.UtcNow));
-    }
-
-    [Fact]
-    public void A_Retry_After_date_waits_until_then_and_the_back_off_is_fixed_or_capped_exponential()
-    {
-        var now = new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero);
-        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
-        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(3));
-        var fixedRetry = new DirectSendRetry(new WebPubSubRestClientOptions { Retry = { Mode = RetryMode.Fixed, Delay = TimeSpan.FromSeconds(1) } }.Retry, TimeProvider.System);
-        var exponential = new DirectSendRetry(new WebPubSubRestClientOptions { Retry = { Delay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(5) } }.Retry, TimeProvider.System);
-
-        Assert.Equal(TimeSpan.FromSeconds(3), DirectSendRetry.ServerDelay(response, now));
-        Assert.Equal(TimeSpan.FromSeconds(1), fixedRetry.DelayBefore(4, null));
-        Assert.InRange(exponential.DelayBefore(2, null), TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(2.4));
-        Assert.Equal(TimeSpan.FromSeconds(5), exponential.DelayBefore(10, null));
     }
 
     private WebPubSubRestClient Client(int maxRetries)

@@ -12,29 +12,36 @@ namespace StompFunctions.Tables.Client.Rest;
 /// </summary>
 internal sealed class TableErrorParser : RequestFailedDetailsParser
 {
-    private const string ErrorCodeHeader = "x-ms-error-code";
+    public const string ErrorCodeHeader = "x-ms-error-code";
 
     public static TableErrorParser Instance { get; } = new();
 
     public override bool TryParse(Response response, out ResponseError? error, out IDictionary<string, string>? data)
     {
         data = null;
-        var code = response.Headers.TryGetValue(ErrorCodeHeader, out var header) ? header : CodeFromBody(response);
-        error = new ResponseError(code, $"Table Storage answered {response.Status} {code}.");
+        // Only a buffered body is read (the pipeline buffers every response of this client).
+        var header = response.Headers.TryGetValue(ErrorCodeHeader, out var value) ? value : null;
+        var code = Code(header, response.ContentStream is MemoryStream ? response.Content.ToMemory().Span : default);
+        error = new ResponseError(code, Message(response.Status, code));
         return true;
     }
 
-    private static string? CodeFromBody(Response response)
+    /// <summary>The error code: the header's when given, else the body's <c>odata.error.code</c>, else none.</summary>
+    public static string? Code(string? header, ReadOnlySpan<byte> body) => header ?? CodeFromBody(body);
+
+    /// <summary>The failure's message: status and code only.</summary>
+    public static string Message(int status, string? code) => $"Table Storage answered {status} {code}.";
+
+    private static string? CodeFromBody(ReadOnlySpan<byte> body)
     {
-        // Only a buffered body is read (the pipeline buffers every response of this client).
-        if (response.ContentStream is not MemoryStream)
+        if (body.IsEmpty)
         {
             return null;
         }
 
         try
         {
-            var reader = new Utf8JsonReader(response.Content.ToMemory().Span);
+            var reader = new Utf8JsonReader(body);
             var depth = 0;
             while (reader.Read())
             {

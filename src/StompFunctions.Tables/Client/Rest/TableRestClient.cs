@@ -1,15 +1,15 @@
 using Azure;
-using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using StompFunctions.Rest;
 
 namespace StompFunctions.Tables.Client.Rest;
 
 /// <summary>
 /// A lean client of the Table service REST API for the few requests a SEND makes (a partition query, an insert,
-/// a conditional replace), on Azure.Core's <see cref="HttpPipeline"/> built once from the same client options as
-/// the Azure.Data.Tables client (<see cref="TableServiceClientFactory.CreateClientOptions"/>: retries, timeouts,
-/// diagnostics, transport and any policies an application adds), so retries and failures behave alike.
+/// a conditional replace). Requests go straight through HttpClient where nothing of Azure.Core's pipeline could be
+/// missed (<see cref="DirectTableTransport"/>), else through a pipeline built once from the same client options as
+/// the Azure.Data.Tables client (<see cref="PipelineTableTransport"/>), so retries and failures behave alike.
 /// Authorized with SharedKeyLite for account keys, the SAS of a connection string, or an Entra ID bearer
 /// token (managed identity). Failures are <see cref="RequestFailedException"/>s with the service's error code.
 /// Pages come back as raw JSON bytes for the caller to read into its own types; table-storage-rest.md has the wire rules.
@@ -19,64 +19,73 @@ internal sealed class TableRestClient
     /// <summary>Entra ID scope of Azure Storage (table-storage-rest.md §3.3).</summary>
     internal const string StorageScope = "https://storage.azure.com/.default";
 
-    /// <summary>The version Azure.Data.Tables sends; JSON and bearer tokens need at least 2017-11-09.</summary>
-    internal const string ServiceVersion = "2020-12-06";
-
     private const string MinimalMetadata = "application/json;odata=minimalmetadata";
     private const string NoMetadata = "application/json;odata=nometadata";
-    private const string NextPartitionHeader = "x-ms-continuation-NextPartitionKey";
-    private const string NextRowHeader = "x-ms-continuation-NextRowKey";
 
-    private static readonly ResponseClassifier Classifier200 = new StatusCodeClassifier([200]);
-    private static readonly ResponseClassifier Classifier201Or204 = new StatusCodeClassifier([201, 204]);
-
-    private readonly HttpPipeline _pipeline;
+    private readonly TableTransport _transport;
     private readonly string _endpoint;
-    private readonly Uri _root;
     private readonly string? _sas;
 
     /// <param name="endpoint">The table endpoint (with the account in the path on Azurite).</param>
-    /// <param name="pipeline">A pipeline that authorizes each attempt (or none when <paramref name="sas"/> is given).</param>
+    /// <param name="transport">How requests are sent and authorized (a SAS excepted, which <paramref name="sas"/> carries).</param>
     /// <param name="sas">A shared access signature appended to every URL, without its leading <c>?</c>.</param>
-    public TableRestClient(Uri endpoint, HttpPipeline pipeline, string? sas = null)
+    public TableRestClient(Uri endpoint, TableTransport transport, string? sas = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(transport);
         _endpoint = endpoint.AbsoluteUri.TrimEnd('/');
-        _root = new Uri(_endpoint + "/", UriKind.Absolute);
-        _pipeline = pipeline;
+        _transport = transport;
         _sas = string.IsNullOrEmpty(sas) ? null : sas;
     }
+
+    /// <summary>How this client's requests leave the process.</summary>
+    public TableTransport Transport => _transport;
 
     /// <summary>
     /// The client for the account <paramref name="service"/> addresses, authorized as <paramref name="options"/> says:
     /// the connection string's key or SAS, else the options' token credential (a managed identity in Azure).
     /// </summary>
-    public static TableRestClient Create(TableServiceClient service, TableStorageOptions options, TimeProvider timeProvider)
+    /// <param name="service">The SDK client of the account (its endpoint and account name).</param>
+    /// <param name="options">The store's options: connection string or endpoint and identity, retries, diagnostics.</param>
+    /// <param name="timeProvider">The clock for signatures, tokens and <c>Retry-After</c> dates.</param>
+    /// <param name="handler">The HTTP handler of the direct path; the process-wide socket pool when omitted (tests pass a stub).</param>
+    public static TableRestClient Create(TableServiceClient service, TableStorageOptions options, TimeProvider timeProvider, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
-        var pipelineOptions = new HttpPipelineOptions(TableServiceClientFactory.CreateClientOptions(options))
-        {
-            RequestFailedDetailsParser = TableErrorParser.Instance,
-        };
-
+        var clientOptions = TableServiceClientFactory.CreateClientOptions(options);
+        SharedKeyLiteSigner? signer = null;
         string? sas = null;
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             var secret = TableConnectionSecret.Parse(options.ConnectionString);
             sas = secret.SharedAccessSignature;
-            if (secret.AccountKey is not null)
-            {
-                pipelineOptions.PerRetryPolicies.Add(new TableSharedKeyLitePolicy(secret.AccountName ?? service.AccountName, secret.AccountKey, timeProvider));
-            }
+            signer = secret.AccountKey is null ? null : new SharedKeyLiteSigner(secret.AccountName ?? service.AccountName, secret.AccountKey, timeProvider);
+        }
+
+        var credential = signer is null && sas is null ? TableServiceClientFactory.CreateCredential(options) : null;
+        TableTransport transport;
+        if (DirectTableTransport.Applies(options))
+        {
+            var bearer = credential is null ? null : new BearerTokens(credential, StorageScope, timeProvider);
+            transport = new DirectTableTransport(clientOptions.Retry, signer, bearer, timeProvider, handler);
         }
         else
         {
-            pipelineOptions.PerRetryPolicies.Add(new BearerTokenAuthenticationPolicy(TableServiceClientFactory.CreateCredential(options), StorageScope));
+            var pipelineOptions = new HttpPipelineOptions(clientOptions) { RequestFailedDetailsParser = TableErrorParser.Instance };
+            if (signer is not null)
+            {
+                pipelineOptions.PerRetryPolicies.Add(new TableSharedKeyLitePolicy(signer));
+            }
+            else if (credential is not null)
+            {
+                pipelineOptions.PerRetryPolicies.Add(new BearerTokenAuthenticationPolicy(credential, StorageScope));
+            }
+
+            transport = new PipelineTableTransport(HttpPipelineBuilder.Build(pipelineOptions));
         }
 
-        return new TableRestClient(service.Uri, HttpPipelineBuilder.Build(pipelineOptions), sas);
+        return new TableRestClient(service.Uri, transport, sas);
     }
 
     /// <summary>A query of <paramref name="table"/> returning only <paramref name="select"/>, its URL prefix made once.</summary>
@@ -103,25 +112,19 @@ internal sealed class TableRestClient
         string? nextRow = null;
         do
         {
-            using var message = _pipeline.CreateMessage(context: null, Classifier200);
-            var request = message.Request;
-            request.Method = RequestMethod.Get;
-            request.Uri.Reset(query.FirstPage(filter));
+            var uri = query.FirstPage(filter);
             if (nextPartition is not null)
             {
-                request.Uri.AppendQuery("NextPartitionKey", nextPartition, escapeValue: true);
-                if (nextRow is not null)
-                {
-                    request.Uri.AppendQuery("NextRowKey", nextRow, escapeValue: true);
-                }
+                // Continuation keys are opaque tokens: escaped as data, as Azure.Core's query builder escapes them.
+                var next = "&NextPartitionKey=" + Uri.EscapeDataString(nextPartition) + (nextRow is null ? null : "&NextRowKey=" + Uri.EscapeDataString(nextRow));
+                uri = new Uri(uri.AbsoluteUri + next, UriKind.Absolute);
             }
 
             // Minimal metadata: each entity carries its odata.etag, which the store's routes keep.
-            SetCommonHeaders(request, MinimalMetadata);
-            var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-            readPage(response.Content.ToMemory(), state);
-            nextPartition = response.Headers.TryGetValue(NextPartitionHeader, out var partition) ? partition : null;
-            nextRow = response.Headers.TryGetValue(NextRowHeader, out var row) ? row : null;
+            using var page = await _transport.SendAsync(new TableRequest(HttpMethod.Get, uri, MinimalMetadata, default, Write: false), cancellationToken).ConfigureAwait(false);
+            readPage(page.Body, state);
+            nextPartition = page.NextPartition;
+            nextRow = page.NextRow;
         }
         while (nextPartition is not null);
     }
@@ -130,12 +133,9 @@ internal sealed class TableRestClient
     public async Task<string?> InsertAsync(string table, ReadOnlyMemory<byte> entity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
-        using var message = CreateWriteMessage(RequestMethod.Post, entity);
-        message.Request.Uri.AppendPath(table, escape: true);
-        AppendSas(message.Request.Uri);
-        message.Request.Headers.SetValue("Prefer", "return-no-content");
-        var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return response.Headers.ETag?.ToString();
+        var uri = new Uri(string.Concat(_endpoint, "/", Uri.EscapeDataString(table), Sas()), UriKind.Absolute);
+        using var answer = await _transport.SendAsync(new TableRequest(HttpMethod.Post, uri, NoMetadata, entity, Write: true, PreferNoContent: true), cancellationToken).ConfigureAwait(false);
+        return answer.ETag;
     }
 
     /// <summary>Replaces an entity if its ETag is still <paramref name="etag"/> and returns the new one; 412 when it changed, 404 when it is gone.</summary>
@@ -145,58 +145,16 @@ internal sealed class TableRestClient
         ArgumentNullException.ThrowIfNull(partitionKey);
         ArgumentNullException.ThrowIfNull(rowKey);
         ArgumentException.ThrowIfNullOrEmpty(etag);
-        using var message = CreateWriteMessage(RequestMethod.Put, entity);
-        AppendEntityPath(message.Request.Uri, table, partitionKey, rowKey);
-        AppendSas(message.Request.Uri);
-        message.Request.Headers.SetValue(HttpHeader.Names.IfMatch, etag);
-        var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return response.Headers.ETag?.ToString();
+        var uri = new Uri(string.Concat(_endpoint, EntityPath(table, partitionKey, rowKey), Sas()), UriKind.Absolute);
+        using var answer = await _transport.SendAsync(new TableRequest(HttpMethod.Put, uri, NoMetadata, entity, Write: true, IfMatch: etag), cancellationToken).ConfigureAwait(false);
+        return answer.ETag;
     }
 
     /// <summary><c>/{table}(PartitionKey='{pk}',RowKey='{rk}')</c>: keys as OData literals (quotes doubled), then escaped, as the SDK sends them.</summary>
-    internal static void AppendEntityPath(RequestUriBuilder uri, string table, string partitionKey, string rowKey)
-    {
-        uri.AppendPath(table, escape: true);
-        uri.AppendPath("(PartitionKey='", escape: false);
-        uri.AppendPath(Literal(partitionKey), escape: true);
-        uri.AppendPath("',RowKey='", escape: false);
-        uri.AppendPath(Literal(rowKey), escape: true);
-        uri.AppendPath("')", escape: false);
-    }
+    internal static string EntityPath(string table, string partitionKey, string rowKey) =>
+        string.Concat("/", Uri.EscapeDataString(table), "(PartitionKey='", Uri.EscapeDataString(Literal(partitionKey)), "',RowKey='", Uri.EscapeDataString(Literal(rowKey)), "')");
 
     private static string Literal(string key) => key.Contains('\'', StringComparison.Ordinal) ? key.Replace("'", "''", StringComparison.Ordinal) : key;
 
-    private static void SetCommonHeaders(Request request, string accept)
-    {
-        request.Headers.SetValue("x-ms-version", ServiceVersion);
-        request.Headers.SetValue("DataServiceVersion", "3.0");
-        request.Headers.SetValue(HttpHeader.Names.Accept, accept);
-    }
-
-    private HttpMessage CreateWriteMessage(RequestMethod method, ReadOnlyMemory<byte> entity)
-    {
-        var message = _pipeline.CreateMessage(context: null, Classifier201Or204);
-        var request = message.Request;
-        request.Method = method;
-        request.Uri.Reset(_root);
-        SetCommonHeaders(request, NoMetadata);
-        request.Headers.SetValue(HttpHeader.Names.ContentType, "application/json");
-        request.Content = RequestContent.Create(entity);
-        return message;
-    }
-
-    private void AppendSas(RequestUriBuilder uri)
-    {
-        if (_sas is not null)
-        {
-            uri.Query = "?" + _sas;
-        }
-    }
-
-    private async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
-    {
-        await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        var response = message.Response;
-        return response.IsError ? throw new RequestFailedException(response) : response;
-    }
+    private string? Sas() => _sas is null ? null : "?" + _sas;
 }

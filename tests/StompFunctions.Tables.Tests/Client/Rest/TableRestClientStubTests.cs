@@ -9,18 +9,21 @@ namespace StompFunctions.Tables.Tests.Client.Rest;
 
 /// <summary>
 /// The lean client's requests as they leave the process, against an in-process stub: headers, continuation, error
-/// codes, and the bearer path a managed identity takes (which cannot be tried against Azure here).
+/// codes, and the bearer path a managed identity takes (which cannot be tried against Azure here), alike through
+/// Azure.Core's pipeline and on the direct path.
 /// </summary>
 public sealed class TableRestClientStubTests
 {
     private static readonly Uri AzureEndpoint = new("https://acct.table.core.windows.net/");
 
-    [Fact]
-    public async Task With_an_endpoint_and_a_token_credential_each_request_carries_a_storage_bearer_token()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task With_an_endpoint_and_a_token_credential_each_request_carries_a_storage_bearer_token(bool direct)
     {
         var stub = new StubHandler { Answer = _ => StubHandler.Json(HttpStatusCode.OK, """{"value":[]}""") };
         var credential = new FakeTokenCredential();
-        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = credential });
+        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = credential }, direct);
 
         await client.QueryAsync(client.Query("routes", ["PartitionKey"]), "PartitionKey eq 'a'", 0, (_, _) => { }, CancellationToken.None);
 
@@ -31,8 +34,10 @@ public sealed class TableRestClientStubTests
         Assert.Null(request.Header("x-ms-date"));
     }
 
-    [Fact]
-    public async Task A_query_sends_the_OData_headers_and_follows_continuation_headers_until_none_come()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_query_sends_the_OData_headers_and_follows_continuation_headers_until_none_come(bool direct)
     {
         var pages = 0;
         var stub = new StubHandler
@@ -44,7 +49,7 @@ public sealed class TableRestClientStubTests
                 _ => StubHandler.Json(HttpStatusCode.OK, """{"value":[{"n":3}]}"""),
             },
         };
-        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() });
+        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() }, direct);
         var bodies = new List<string>();
 
         await client.QueryAsync(client.Query("routes", ["PartitionKey", "Group"]), "PartitionKey eq 'a b'", bodies, (page, seen) => seen.Add(Encoding.UTF8.GetString(page.Span)), CancellationToken.None);
@@ -59,11 +64,13 @@ public sealed class TableRestClientStubTests
         Assert.EndsWith("&NextPartitionKey=1%218%21Yg--", requests[2].Uri.Query, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_repeated_query_asks_for_the_same_url_as_the_first()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_repeated_query_asks_for_the_same_url_as_the_first(bool direct)
     {
         var stub = new StubHandler { Answer = _ => StubHandler.Json(HttpStatusCode.OK, """{"value":[]}""") };
-        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() });
+        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() }, direct);
         var query = client.Query("routes", ["PartitionKey"]);
 
         await client.QueryAsync(query, "PartitionKey eq 'a b'", 0, (_, _) => { }, CancellationToken.None);
@@ -76,9 +83,11 @@ public sealed class TableRestClientStubTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_failure_carries_the_services_error_code_from_the_header_or_else_the_body(bool header)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public async Task A_failure_carries_the_services_error_code_from_the_header_or_else_the_body(bool header, bool direct)
     {
         var stub = new StubHandler
         {
@@ -87,7 +96,7 @@ public sealed class TableRestClientStubTests
                 """{"odata.error":{"code":"TableNotFound","message":{"lang":"en-US","value":"The table specified does not exist."}}}""",
                 header ? [("x-ms-error-code", "TableNotFound")] : []),
         };
-        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() });
+        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() }, direct);
 
         var e = await Assert.ThrowsAsync<RequestFailedException>(() => client.InsertAsync("sessions", """{"PartitionKey":"p","RowKey":"event"}"""u8.ToArray(), CancellationToken.None));
 
@@ -96,8 +105,10 @@ public sealed class TableRestClientStubTests
         Assert.True(StoreFailures.IsTableNotFound(e));
     }
 
-    [Fact]
-    public async Task A_conditional_replace_sends_If_Match_and_the_keys_as_escaped_OData_literals()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_conditional_replace_sends_If_Match_and_the_keys_as_escaped_OData_literals(bool direct)
     {
         var stub = new StubHandler
         {
@@ -108,7 +119,7 @@ public sealed class TableRestClientStubTests
                 return response;
             },
         };
-        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() });
+        var client = Create(stub, new TableStorageOptions { Endpoint = AzureEndpoint, Credential = new FakeTokenCredential() }, direct);
 
         var etag = await client.ReplaceAsync("sessions", "O'Brien!20x", "event", """{"PartitionKey":"O'Brien!20x","RowKey":"event"}"""u8.ToArray(), "W/\"old\"", CancellationToken.None);
 
@@ -120,11 +131,18 @@ public sealed class TableRestClientStubTests
         Assert.Equal("W/\"datetime'2026-12-06T06%3A42%3A35.92Z'\"", etag);
     }
 
-    private static TableRestClient Create(StubHandler stub, TableStorageOptions options)
+    /// <summary>The client on the pipeline with the stub as its transport, or on the direct path with the stub as its handler.</summary>
+    private static TableRestClient Create(StubHandler stub, TableStorageOptions options, bool direct)
     {
         options.Retry.MaxRetries = 0;
-        options.ConfigureClientOptions = o => o.Transport = stub.Transport();
-        return TableRestClient.Create(TableServiceClientFactory.Create(options), options, TimeProvider.System);
+        if (!direct)
+        {
+            options.ConfigureClientOptions = o => o.Transport = stub.Transport();
+        }
+
+        var client = TableRestClient.Create(TableServiceClientFactory.Create(options), options, TimeProvider.System, stub);
+        Assert.Equal(direct, client.Transport is DirectTableTransport);
+        return client;
     }
 
     private sealed class FakeTokenCredential : TokenCredential

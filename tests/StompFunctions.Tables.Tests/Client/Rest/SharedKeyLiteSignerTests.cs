@@ -6,7 +6,7 @@ using StompFunctions.Tables.Tests.Azurite;
 namespace StompFunctions.Tables.Tests.Client.Rest;
 
 /// <summary>The lean client's SharedKeyLite signature is the one Azure.Data.Tables computes for the same date and path.</summary>
-public sealed class TableSharedKeyLitePolicyTests
+public sealed class SharedKeyLiteSignerTests
 {
     private static readonly Uri PathStyleEndpoint = new("http://127.0.0.1:10002/devstoreaccount1");
 
@@ -18,9 +18,9 @@ public sealed class TableSharedKeyLitePolicyTests
     {
         var sdk = await SdkRequestAsync(client => client.UpdateEntityAsync(new TableEntity(partitionKey, rowKey), ETag.All, TableUpdateMode.Replace));
 
-        var policy = new TableSharedKeyLitePolicy(AzuriteFixture.AccountName, Convert.FromBase64String(AzuriteFixture.AccountKey), TimeProvider.System);
+        var signer = new SharedKeyLiteSigner(AzuriteFixture.AccountName, Convert.FromBase64String(AzuriteFixture.AccountKey), TimeProvider.System);
 
-        Assert.Equal(sdk.Header("Authorization"), policy.Authorization(sdk.Header("x-ms-date")!, sdk.Uri.AbsolutePath));
+        Assert.Equal(sdk.Header("Authorization"), signer.Authorization(sdk.Header("x-ms-date")!, sdk.Uri.AbsolutePath));
     }
 
     [Fact]
@@ -33,23 +33,23 @@ public sealed class TableSharedKeyLitePolicyTests
             }
         });
 
-        var policy = new TableSharedKeyLitePolicy(AzuriteFixture.AccountName, Convert.FromBase64String(AzuriteFixture.AccountKey), TimeProvider.System);
+        var signer = new SharedKeyLiteSigner(AzuriteFixture.AccountName, Convert.FromBase64String(AzuriteFixture.AccountKey), TimeProvider.System);
 
         Assert.Contains("$filter=", sdk.Uri.Query, StringComparison.Ordinal);
-        Assert.Equal(sdk.Header("Authorization"), policy.Authorization(sdk.Header("x-ms-date")!, sdk.Uri.AbsolutePath));
+        Assert.Equal(sdk.Header("Authorization"), signer.Authorization(sdk.Header("x-ms-date")!, sdk.Uri.AbsolutePath));
     }
 
     [Fact]
     public void A_path_longer_than_the_stack_buffer_is_signed_from_a_pooled_one()
     {
-        var policy = new TableSharedKeyLitePolicy(AzuriteFixture.AccountName, Convert.FromBase64String(AzuriteFixture.AccountKey), TimeProvider.System);
+        var signer = new SharedKeyLiteSigner(AzuriteFixture.AccountName, Convert.FromBase64String(AzuriteFixture.AccountKey), TimeProvider.System);
         var path = "/devstoreaccount1/t(PartitionKey='" + new string('a', 2000) + "',RowKey='event')";
 
-        var first = policy.Authorization("Sun, 06 Dec 2026 06:42:35 GMT", path);
+        var first = signer.Authorization("Sun, 06 Dec 2026 06:42:35 GMT", path);
 
         Assert.StartsWith("SharedKeyLite devstoreaccount1:", first, StringComparison.Ordinal);
-        Assert.Equal(first, policy.Authorization("Sun, 06 Dec 2026 06:42:35 GMT", path));
-        Assert.NotEqual(first, policy.Authorization("Sun, 06 Dec 2026 06:42:36 GMT", path));
+        Assert.Equal(first, signer.Authorization("Sun, 06 Dec 2026 06:42:35 GMT", path));
+        Assert.NotEqual(first, signer.Authorization("Sun, 06 Dec 2026 06:42:36 GMT", path));
     }
 
     /// <summary>The request Azure.Data.Tables sends for <paramref name="call"/>, answered by a stub.</summary>

@@ -1,16 +1,16 @@
 using System.Globalization;
 using Azure.Core;
 
-namespace StompFunctions.WebPubSub.Sending;
+namespace StompFunctions.Rest;
 
 /// <summary>
-/// When a direct send (<see cref="DirectSender"/>) tries again, by the rules of Azure.Core's retry policy and the
+/// When a direct call (<see cref="DirectCall"/>) tries again, by the rules of Azure.Core's retry policy and the
 /// client's <see cref="RetryOptions"/>: 408, 429 and 5xx answers (except 501 and 505) and network failures are retried
 /// up to <see cref="RetryOptions.MaxRetries"/> times; the wait is the service's (<c>retry-after-ms</c>,
 /// <c>x-ms-retry-after-ms</c>, <c>Retry-After</c> in seconds or as a date) or else the configured back-off, fixed or
 /// exponential with ±20 % jitter, capped at <see cref="RetryOptions.MaxDelay"/>.
 /// </summary>
-internal sealed class DirectSendRetry(RetryOptions options, TimeProvider timeProvider)
+internal sealed class DirectRetry(RetryOptions options, TimeProvider timeProvider)
 {
     public int MaxRetries => options.MaxRetries;
 
