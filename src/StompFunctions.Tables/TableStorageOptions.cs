@@ -60,7 +60,8 @@ public sealed class TableStorageOptions
     /// tracing (an Activity per Table call, which Application Insights records as a dependency) and telemetry
     /// (the SDK's User-Agent). Off by default: every SEND makes one Table read, and these policies cost CPU and
     /// allocations per request (and billed telemetry per frame) without changing what the request does.
-    /// Failures are logged by the store itself either way.
+    /// Failures are logged by the store itself either way. When on, a SEND's two requests also go through Azure.Core's
+    /// pipeline (which carries these policies) instead of straight through HttpClient.
     /// </summary>
     public bool SdkDiagnostics { get; set; }
 
@@ -69,7 +70,8 @@ public sealed class TableStorageOptions
 
     /// <summary>
     /// A last hook over the client options (extra pipeline policies, diagnostics, transport) after
-    /// the retry settings are applied. Not bindable.
+    /// the retry settings are applied. Not bindable. When set, a SEND's two requests also go through Azure.Core's
+    /// pipeline, so what it adds sees every request; without it they go straight through HttpClient.
     /// </summary>
     public Action<TableClientOptions>? ConfigureClientOptions { get; set; }
 }

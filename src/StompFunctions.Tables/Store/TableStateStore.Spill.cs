@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using StompFunctions.Broker.Ports;
+using StompFunctions.Rest;
 using StompFunctions.Tables.Client;
 using StompFunctions.Tables.Client.Rest;
 using StompFunctions.Tables.Keys;
@@ -112,7 +113,7 @@ internal sealed partial class TableStateStore
     {
         ArgumentNullException.ThrowIfNull(connectionId);
         var partition = TableKeys.ConnectionPartition(connectionId);
-        var nonce = Guid.NewGuid().ToString("N");
+        var nonce = RandomIds.NewGuid().ToString("N");
         return RunAsync(_sessions, "claim event", (_rest, partition, EventMarker(partition, connectionId, nonce), version, nonce), ClaimAsync, cancellationToken);
     }
 

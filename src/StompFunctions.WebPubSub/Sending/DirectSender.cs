@@ -48,7 +48,7 @@ internal sealed class DirectSender
     /// <summary>POSTs <paramref name="content"/> to <paramref name="uri"/> (a <c>:send</c> URL) until it is accepted (202) or fails.</summary>
     public async Task<Response> SendAsync(Uri uri, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        var clientRequestId = Guid.NewGuid().ToString();
+        var clientRequestId = RandomIds.NewGuid().ToString();
         var attempt = (Sender: this, Uri: uri, Content: content, ContentType: contentType, ClientRequestId: clientRequestId);
         var response = await _call.SendAsync(static a => a.Sender.Attempt(a.Uri, a.Content, a.ContentType, a.ClientRequestId), attempt, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Accepted)

@@ -41,7 +41,7 @@ internal sealed class DirectTableTransport : TableTransport
     public override async Task<TableAnswer> SendAsync(TableRequest request, CancellationToken cancellationToken)
     {
         var bearer = _bearer is null ? null : await _bearer.AuthorizationAsync(cancellationToken).ConfigureAwait(false);
-        var attempt = (Transport: this, Request: request, Bearer: bearer, ClientRequestId: Guid.NewGuid().ToString());
+        var attempt = (Transport: this, Request: request, Bearer: bearer, ClientRequestId: RandomIds.NewGuid().ToString());
         var response = await _call.SendAsync(static a => a.Transport.Create(a.Request, a.Bearer, a.ClientRequestId), attempt, cancellationToken).ConfigureAwait(false);
         try
         {
