@@ -19,6 +19,10 @@ internal sealed partial class TableStorageOptionsValidator : IValidateOptions<Ta
         {
             failures.Add($"{section}:Endpoint must be an absolute URI such as https://account.table.core.windows.net/.");
         }
+        else if (string.IsNullOrWhiteSpace(options.ConnectionString) && options.Endpoint is { } endpoint && endpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            failures.Add($"{section}:Endpoint must use https: the identity's token is only ever sent over TLS (Azurite takes a ConnectionString).");
+        }
 
         CheckTableName(failures, $"{section}:RoutesTable", options.RoutesTable);
         CheckTableName(failures, $"{section}:SessionsTable", options.SessionsTable);

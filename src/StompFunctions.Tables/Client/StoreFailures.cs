@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Identity;
 using StompFunctions.Broker.Ports;
 
 namespace StompFunctions.Tables.Client;
@@ -22,7 +23,7 @@ internal static class StoreFailures
     /// <summary>Whether an exception is one the store translates (rather than a bug or the caller's cancellation).</summary>
     public static bool IsStoreFailure(Exception e, CancellationToken cancellationToken) => e switch
     {
-        RequestFailedException => true,
+        RequestFailedException or AuthenticationFailedException or CredentialUnavailableException => true,
         AggregateException a => a.InnerExceptions.Count > 0 && a.InnerExceptions.All(inner => IsStoreFailure(inner, cancellationToken)),
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         HttpRequestException or IOException => true,
@@ -48,6 +49,8 @@ internal static class StoreFailures
                 $"Table Storage is unavailable ({operation}: {r.Status} {r.ErrorCode}) after retries.",
             RequestFailedException r =>
                 $"Table Storage rejected the request ({operation}: {r.Status} {r.ErrorCode}).",
+            AuthenticationFailedException or CredentialUnavailableException =>
+                $"No token for Table Storage ({operation}): the identity could not sign in; check Tables:ClientId and that the identity is assigned to the app.",
             OperationCanceledException =>
                 $"Table Storage did not answer in time ({operation}).",
             _ => $"Table Storage is unreachable ({operation}).",

@@ -114,6 +114,16 @@ public sealed class TableStorageRegistrationTests(AzuriteFixture azurite)
         Assert.Contains("Tables:RoutesTable", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_endpoint_without_TLS_fails_validation_since_the_identitys_token_would_travel_in_clear()
+    {
+        await using var provider = Build(new() { ["Tables:Endpoint"] = "http://account.table.core.windows.net/" });
+
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStompStateStore>());
+
+        Assert.Contains("Tables:Endpoint must use https", e.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

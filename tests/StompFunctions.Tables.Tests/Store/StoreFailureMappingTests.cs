@@ -1,3 +1,4 @@
+using Azure.Identity;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Ports;
 using StompFunctions.Tables.Client;
@@ -23,6 +24,19 @@ public sealed class StoreFailureMappingTests(AzuriteFixture azurite) : IClassFix
         Assert.Contains("refused the credentials", e.Message, StringComparison.Ordinal);
         Assert.Contains("403", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(AzuriteFixture.AccountKey, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_identity_that_gets_no_token_is_an_outage_that_names_the_identity_not_a_crash()
+    {
+        var refused = new AuthenticationFailedException("imds endpoint refused the managed identity");
+
+        var e = StoreFailures.Unavailable(refused, "read routes");
+
+        Assert.True(StoreFailures.IsStoreFailure(refused, Ct));
+        Assert.True(StoreFailures.IsStoreFailure(new CredentialUnavailableException("no identity here"), Ct));
+        Assert.Contains("No token for Table Storage (read routes)", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("imds", e.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -64,6 +64,12 @@ internal sealed class TableRestClient
         }
 
         var credential = signer is null && sas is null ? TableServiceClientFactory.CreateCredential(options) : null;
+        if (credential is not null && service.Uri.Scheme != Uri.UriSchemeHttps)
+        {
+            // As Azure.Core's bearer policy: a token never travels in clear text.
+            throw new InvalidOperationException($"Bearer tokens are only sent over https; {service.Uri.Scheme} endpoints need a connection string.");
+        }
+
         TableTransport transport;
         if (DirectTableTransport.Applies(options))
         {

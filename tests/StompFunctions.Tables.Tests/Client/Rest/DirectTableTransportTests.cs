@@ -110,6 +110,16 @@ public sealed class DirectTableTransportTests
         Assert.Equal(1, credential.Issued);
     }
 
+    [Fact]
+    public void A_token_credential_on_a_plain_http_endpoint_is_refused_when_the_client_is_made()
+    {
+        var options = new TableStorageOptions { Endpoint = new Uri("http://127.0.0.1:10002/devstoreaccount1"), Credential = new OneTokenCredential() };
+
+        var e = Assert.Throws<InvalidOperationException>(() => TableRestClient.Create(TableServiceClientFactory.Create(options), options, TimeProvider.System));
+
+        Assert.Contains("only sent over https", e.Message, StringComparison.Ordinal);
+    }
+
     private static TableRestClient Create(StubHandler stub, TableStorageOptions options, int maxRetries)
     {
         options.Retry.MaxRetries = maxRetries;
