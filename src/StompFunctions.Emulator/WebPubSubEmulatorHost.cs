@@ -36,9 +36,14 @@ public sealed class WebPubSubEmulatorHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts an emulator on <c>127.0.0.1</c> with a port chosen by the operating system.</summary>
+    /// <param name="configure">The emulator's options (hubs, keys, upstream handlers).</param>
+    /// <param name="configureApp">Maps more endpoints into the same application and port before it starts.</param>
+    /// <param name="configureBuilder">Adjusts the host before it is built (Kestrel's socket options, say).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<WebPubSubEmulatorHost> StartAsync(
         Action<WebPubSubEmulatorOptions>? configure = null,
         Action<WebApplication>? configureApp = null,
+        Action<WebApplicationBuilder>? configureBuilder = null,
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -46,6 +51,7 @@ public sealed class WebPubSubEmulatorHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None); // as the standalone program
         builder.Services.AddWebPubSubEmulator(configure);
+        configureBuilder?.Invoke(builder);
         var app = builder.Build();
         app.MapWebPubSubEmulator();
         configureApp?.Invoke(app);

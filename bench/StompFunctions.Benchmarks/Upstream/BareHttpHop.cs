@@ -34,6 +34,7 @@ internal sealed class BareHttpHop : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        HostingRuntime.ConfigureKestrel(builder);
         var app = builder.Build();
         app.MapPost("/hop", static () => Results.NoContent());
         await app.StartAsync();

@@ -29,7 +29,7 @@ internal sealed class EmulatorMessageHop : IAsyncDisposable
 
     public static async Task<EmulatorMessageHop> StartAsync()
     {
-        var emulator = await WebPubSubEmulatorHost.StartAsync(configureApp: app =>
+        var emulator = await WebPubSubEmulatorHost.StartAsync(configureBuilder: HostingRuntime.ConfigureKestrel, configureApp: app =>
         {
             // Abuse protection (OPTIONS) lets any origin in; every event is answered "ok" as text.
             app.MapMethods("/handler/{event}", [HttpMethods.Options], static (HttpContext context) =>

@@ -13,7 +13,8 @@ namespace StompFunctions.Benchmarks.Upstream;
 /// <c>STOMP_BENCH_TABLES</c> to point elsewhere), plus the Table read, the event claim and the REST group send alone, and
 /// the floor of one bare HTTP hop (<see cref="BareHttpHop"/>) and a client message through the emulator alone
 /// (<see cref="EmulatorMessageHop"/>). One event at
-/// a time; CPU is this process's (client, app and emulator together), bytes are allocated on all its threads.
+/// a time; CPU is this process's (client, app and emulator together), bytes are allocated on all its threads. The
+/// process runs the hosting path as the DevHost does (<see cref="HostingRuntime"/>).
 /// </summary>
 internal static class UpstreamCpuRun
 {
@@ -23,10 +24,11 @@ internal static class UpstreamCpuRun
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
+        HostingRuntime.Apply();
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         var tables = Environment.GetEnvironmentVariable(TableFrameBench.ConnectionStringVariable) ?? "UseDevelopmentStorage=true";
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"uptime: {Uptime()}; processors: {Environment.ProcessorCount}; thread-pool spin limit: {SpinLimit()}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"uptime: {Uptime()}; processors: {Environment.ProcessorCount}; thread-pool spin limit: {SpinLimit()}; {HostingRuntime.Describe()}"));
         await output.WriteLineAsync("| scenario | ops | wall µs/op | CPU µs/op | bytes/op |");
         await output.WriteLineAsync("|---|---:|---:|---:|---:|");
 

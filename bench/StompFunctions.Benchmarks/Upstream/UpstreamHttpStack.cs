@@ -50,11 +50,12 @@ internal sealed class UpstreamHttpStack : IAsyncDisposable
     /// <summary>Starts the emulator and the app; <paramref name="tables"/> is a Table connection string, or null for the in-memory store.</summary>
     public static async Task<UpstreamHttpStack> StartAsync(string? tables, string tableSuffix)
     {
-        var emulator = await WebPubSubEmulatorHost.StartAsync(o => o.Hubs[Hub] = new EmulatorHubOptions());
+        var emulator = await WebPubSubEmulatorHost.StartAsync(o => o.Hubs[Hub] = new EmulatorHubOptions(), configureBuilder: HostingRuntime.ConfigureKestrel);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None); // as the DevHost: no Activity per request
+        HostingRuntime.ConfigureKestrel(builder);
         var stomp = builder.Services.AddStomp().AddWebPubSubGateway(o =>
         {
             o.ConnectionString = emulator.ConnectionString;
