@@ -52,8 +52,11 @@ public static class StompInlineIo
         return (completions, eventThreads ?? (IsOn(completions) ? "1" : null));
     }
 
-    /// <summary>Kestrel runs requests and writes inline when the socket engine completes inline; otherwise nothing changes.</summary>
-    internal static void ConfigureKestrel(IServiceCollection services, string? socketCompletionsSetting)
+    /// <summary>
+    /// Kestrel runs requests and writes inline when the socket engine completes inline; otherwise nothing changes.
+    /// <c>AddStompApp</c> calls it; a host or tool with a Kestrel of its own (the emulator's, a benchmark's) calls it too.
+    /// </summary>
+    public static void ConfigureKestrel(IServiceCollection services, string? socketCompletionsSetting)
     {
         if (IsOn(socketCompletionsSetting))
         {

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 using StompFunctions.Hosting;
 
 namespace StompFunctions.Benchmarks.Upstream;
@@ -23,11 +21,6 @@ internal static class HostingRuntime
         $"inline socket completions: {(Inline ? "on" : "off")}; socket event threads: {Environment.GetEnvironmentVariable(StompInlineIo.EventThreadsVariable) ?? "runtime default"}";
 
     /// <summary>Kestrel inline where the socket engine is, as <c>AddStompApp</c> configures it.</summary>
-    public static void ConfigureKestrel(WebApplicationBuilder builder)
-    {
-        if (Inline)
-        {
-            builder.Services.Configure<SocketTransportOptions>(static sockets => sockets.UnsafePreferInlineScheduling = true);
-        }
-    }
+    public static void ConfigureKestrel(WebApplicationBuilder builder) =>
+        StompInlineIo.ConfigureKestrel(builder.Services, Environment.GetEnvironmentVariable(StompInlineIo.SocketCompletionsVariable));
 }

@@ -1,4 +1,4 @@
-using StompFunctions.Tables.Client;
+using StompFunctions.Rest;
 using StompFunctions.Tables.Keys;
 
 namespace StompFunctions.Tables.Store;

@@ -1,4 +1,5 @@
 using Azure.Core;
+using StompFunctions.Rest;
 
 namespace StompFunctions.Tables.Client.Rest;
 

@@ -22,7 +22,6 @@ internal sealed class TableRestClient
     private const string MinimalMetadata = "application/json;odata=minimalmetadata";
     private const string NoMetadata = "application/json;odata=nometadata";
 
-    private readonly TableTransport _transport;
     private readonly string _endpoint;
     private readonly string? _sas;
 
@@ -34,12 +33,12 @@ internal sealed class TableRestClient
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(transport);
         _endpoint = endpoint.AbsoluteUri.TrimEnd('/');
-        _transport = transport;
+        Transport = transport;
         _sas = string.IsNullOrEmpty(sas) ? null : sas;
     }
 
     /// <summary>How this client's requests leave the process.</summary>
-    public TableTransport Transport => _transport;
+    public TableTransport Transport { get; }
 
     /// <summary>
     /// The client for the account <paramref name="service"/> addresses, authorized as <paramref name="options"/> says:
@@ -127,7 +126,7 @@ internal sealed class TableRestClient
             }
 
             // Minimal metadata: each entity carries its odata.etag, which the store's routes keep.
-            using var page = await _transport.SendAsync(new TableRequest(HttpMethod.Get, uri, MinimalMetadata, default, Write: false), cancellationToken).ConfigureAwait(false);
+            using var page = await Transport.SendAsync(new TableRequest(HttpMethod.Get, uri, MinimalMetadata, default, Write: false), cancellationToken).ConfigureAwait(false);
             readPage(page.Body, state);
             nextPartition = page.NextPartition;
             nextRow = page.NextRow;
@@ -140,7 +139,7 @@ internal sealed class TableRestClient
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
         var uri = new Uri(string.Concat(_endpoint, "/", Uri.EscapeDataString(table), Sas()), UriKind.Absolute);
-        using var answer = await _transport.SendAsync(new TableRequest(HttpMethod.Post, uri, NoMetadata, entity, Write: true, PreferNoContent: true), cancellationToken).ConfigureAwait(false);
+        using var answer = await Transport.SendAsync(new TableRequest(HttpMethod.Post, uri, NoMetadata, entity, Write: true, PreferNoContent: true), cancellationToken).ConfigureAwait(false);
         return answer.ETag;
     }
 
@@ -152,7 +151,7 @@ internal sealed class TableRestClient
         ArgumentNullException.ThrowIfNull(rowKey);
         ArgumentException.ThrowIfNullOrEmpty(etag);
         var uri = new Uri(string.Concat(_endpoint, EntityPath(table, partitionKey, rowKey), Sas()), UriKind.Absolute);
-        using var answer = await _transport.SendAsync(new TableRequest(HttpMethod.Put, uri, NoMetadata, entity, Write: true, IfMatch: etag), cancellationToken).ConfigureAwait(false);
+        using var answer = await Transport.SendAsync(new TableRequest(HttpMethod.Put, uri, NoMetadata, entity, Write: true, IfMatch: etag), cancellationToken).ConfigureAwait(false);
         return answer.ETag;
     }
 

@@ -1,7 +1,6 @@
-using StompFunctions.Tables.Client;
+namespace StompFunctions.Rest.Tests;
 
-namespace StompFunctions.Tables.Tests.Client;
-
+/// <summary>Values made once per name, within bounds on how many names and how long a name.</summary>
 public sealed class BoundedMapTests
 {
     [Fact]
@@ -27,11 +26,27 @@ public sealed class BoundedMapTests
         }
 
         map.Get("one more");
-        var longName = new string('x', BoundedMap<int>.MaxNameLength + 1);
+        var longName = new string('x', BoundedMap<int>.DefaultMaxNameLength + 1);
         map.Get(longName);
         map.Get(longName);
 
         Assert.Equal(1, map.Count);
         Assert.Equal(BoundedMap<int>.Capacity + 3, made);
+    }
+
+    [Fact]
+    public void A_map_given_a_shorter_bound_does_not_keep_names_past_it()
+    {
+        var made = 0;
+        var map = new BoundedMap<int>(_ => ++made, maxNameLength: 4);
+
+        map.Get("abcd");
+        map.Get("abcd");
+        map.Get("abcde");
+        map.Get("abcde");
+
+        Assert.Equal(4, map.MaxNameLength);
+        Assert.Equal(1, map.Count);
+        Assert.Equal(3, made);
     }
 }
