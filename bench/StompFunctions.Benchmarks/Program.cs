@@ -35,5 +35,11 @@ if (args.Length > 0 && args[0] == UpstreamCpuRun.Command)
     return await UpstreamCpuRun.RunAsync(args[1..], Console.Out);
 }
 
+// `-- --upstream-allocations [seconds] [tables]` lists the types one upstream SEND allocates, from the runtime's samples.
+if (args.Length > 0 && args[0] == UpstreamAllocationRun.Command)
+{
+    return await UpstreamAllocationRun.RunAsync(args[1..], Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EngineCpuRun).Assembly).Run(args);
 return 0;

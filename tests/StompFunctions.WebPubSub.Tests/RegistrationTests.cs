@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StompFunctions.Broker;
 using StompFunctions.Broker.Ports;
+using StompFunctions.WebPubSub.ClientAuthentication;
 
 namespace StompFunctions.WebPubSub.Tests;
 
@@ -31,6 +33,20 @@ public sealed class RegistrationTests
         var failure = Assert.Throws<InvalidOperationException>(() => app.MapStompNegotiate("/api/negotiate"));
 
         Assert.Contains("AddWebPubSubGateway", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Negotiates_scheme_is_registered_but_is_no_requests_default_so_upstream_events_skip_it()
+    {
+        // The hosts need no runtimeconfig switch for it: registering the scheme turns the automatic default off.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddStomp().AddWebPubSubGateway(options => options.ConnectionString = ConnectionString);
+        await using var app = builder.Build();
+        var schemes = app.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+
+        Assert.Single(await schemes.GetAllSchemesAsync());
+        Assert.NotNull(await schemes.GetSchemeAsync(BearerTokenAuthentication.SchemeName));
+        Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
     }
 
     [Fact]
