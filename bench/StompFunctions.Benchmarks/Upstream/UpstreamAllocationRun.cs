@@ -15,7 +15,7 @@ internal static class UpstreamAllocationRun
     public const string Command = "--upstream-allocations";
 
     private const int MaxOps = 1_000_000;
-    private const int Shown = 40;
+    private const int Shown = 60;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
