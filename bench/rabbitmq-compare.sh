@@ -16,7 +16,10 @@
 # check a change without RabbitMQ; the ratio columns are then empty), DESTINATIONS=queue (latency and
 # throughput on /queue/bench.lat and /queue/bench.tput instead of topics: point-to-point queues, issue 19),
 # BASELINE_DEVHOST=<another build's StompFunctions.DevHost.dll> (its memory and Azurite stacks, as devhost-baseline and
-# devhost-azurite-baseline, run interleaved with this build's: before/after a change in one session).
+# devhost-azurite-baseline, run interleaved with this build's: before/after a change in one session),
+# THROUGHPUT_RATE=<msg/s> (throughput open-loop at that rate for every target, RATE_MESSAGES messages, default 8000: CPU
+# per message at one rate that all can keep, since a server that idles between messages pays more for each; 600 is
+# below what one publisher gets through the Azurite stack here).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED_BENCH:-$REPO/../shared/bench}
@@ -52,6 +55,12 @@ if [ "${DESTINATIONS:-topic}" = queue ]; then
   grep -q -- '--topic /queue/bench.tput' "$WORK/bench/run-interleaved.sh" || { echo "could not switch the harness to queues" >&2; exit 2; }
   export SCENARIOS=${SCENARIOS:-latency throughput}
   OUT=$OUT-queue
+fi
+if [ -n "${THROUGHPUT_RATE:-}" ]; then
+  # The copy's throughput arguments: the same message count for every target, sent at one rate.
+  sed -i -e "s|^\(  \[throughput\]=\"\)--messages 20000\([^\"]*\)\"|\1--messages ${RATE_MESSAGES:-8000}\2 --rate $THROUGHPUT_RATE\"|" "$WORK/bench/run-interleaved.sh"
+  grep -q -- "--rate $THROUGHPUT_RATE\"" "$WORK/bench/run-interleaved.sh" || { echo "could not set the harness's throughput rate" >&2; exit 2; }
+  OUT=$OUT-rate$THROUGHPUT_RATE
 fi
 if [ ! -d "$WORK/bench/stomp-bench/node_modules" ]; then
   (cd "$WORK/bench/stomp-bench" && npm ci --no-audit --no-fund --silent)
