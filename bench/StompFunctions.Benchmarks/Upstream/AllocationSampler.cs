@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
+using System.Globalization;
 
 namespace StompFunctions.Benchmarks.Upstream;
 
@@ -47,7 +48,7 @@ internal sealed class AllocationSampler : EventListener
         }
 
         var type = names.IndexOf("TypeName") is var t and >= 0 ? payload[t] as string : null;
-        var amount = names.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(payload[a], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var amount = names.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(payload[a], CultureInfo.InvariantCulture) : 0;
         if (type is not null && amount > 0)
         {
             _bytesByType.AddOrUpdate(type, amount, (_, sum) => sum + amount);

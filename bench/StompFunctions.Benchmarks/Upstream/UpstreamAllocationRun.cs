@@ -14,7 +14,6 @@ internal static class UpstreamAllocationRun
 {
     public const string Command = "--upstream-allocations";
 
-    private const int MaxOps = 1_000_000;
     private const int Shown = 60;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
@@ -27,23 +26,10 @@ internal static class UpstreamAllocationRun
         using var sampler = new AllocationSampler();
         await using var stack = await UpstreamHttpStack.StartAsync(tables, Guid.NewGuid().ToString("N")[..10]);
 
-        // Warm-up: JIT tiers and connection pools, as in the CPU run.
-        var warmUntil = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * Math.Max(seconds / 2, 2));
-        for (var i = 0; i < MaxOps && Stopwatch.GetTimestamp() < warmUntil; i++)
-        {
-            await stack.SendAsync();
-        }
-
+        await OperationLoop.WarmUpAsync(stack.SendAsync, seconds);
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         sampler.Start();
-        var wall = Stopwatch.StartNew();
-        long ops = 0;
-        while (wall.Elapsed.TotalSeconds < seconds && ops < MaxOps)
-        {
-            await stack.SendAsync();
-            ops++;
-        }
-
+        var ops = await OperationLoop.RunAsync(stack.SendAsync, seconds, new Stopwatch());
         var types = sampler.Stop();
         var bytes = (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / ops;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"SEND over HTTP, {(tables is null ? "in-memory store" : "Table store")}: {ops:N0} operations, {bytes:N0} bytes each (exact); by type, from samples:"));

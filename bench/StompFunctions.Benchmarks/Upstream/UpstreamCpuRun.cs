@@ -20,8 +20,6 @@ internal static class UpstreamCpuRun
 {
     public const string Command = "--upstream-cpu";
 
-    private const int MaxOps = 1_000_000;
-
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
         HostingRuntime.Apply();
@@ -104,30 +102,12 @@ internal static class UpstreamCpuRun
 
     private static async Task<Result> MeasureAsync(TextWriter output, string name, double seconds, Func<Task> op, TimeSpan? interval = null)
     {
-        // Warm-up: JIT tiers (slow on a loaded machine), connection pools and the tables' creation.
-        var warmUntil = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * Math.Max(seconds / 2, 2));
-        for (var i = 0; i < MaxOps && Stopwatch.GetTimestamp() < warmUntil; i++)
-        {
-            await op();
-        }
-
+        await OperationLoop.WarmUpAsync(op, seconds);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var wall = Stopwatch.StartNew();
-        long ops = 0;
-        while (wall.Elapsed.TotalSeconds < seconds && ops < MaxOps)
-        {
-            if (interval is { } every && every * ops - wall.Elapsed is { } wait && wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-
-            await op();
-            ops++;
-        }
-
-        wall.Stop();
+        var wall = new Stopwatch();
+        var ops = await OperationLoop.RunAsync(op, seconds, wall, interval);
         process.Refresh();
         var result = new Result(
             (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / ops,
