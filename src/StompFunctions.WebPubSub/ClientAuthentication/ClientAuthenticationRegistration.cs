@@ -14,7 +14,8 @@ internal static class ClientAuthenticationRegistration
     /// bearer token of each upstream event and, in the DevHost, each REST call's access-key token with negotiate's
     /// scheme, a validation that can only fail and cost 8 % of the CPU per published message (docs/benchmarks.md).
     /// Negotiate names its scheme, so no request needs a default; with another scheme of the app's registered beside
-    /// ours there is no automatic default anyway, so the switch changes nothing for the app's own schemes.
+    /// ours there is no automatic default anyway, so the switch changes nothing for the app's own schemes. The switch
+    /// is process-wide (docs/programming.md says so for another host in the same process).
     /// </summary>
     public const string SuppressAutoDefaultSchemeSwitch = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
 
