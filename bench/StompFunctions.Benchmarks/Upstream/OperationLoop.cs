@@ -22,12 +22,13 @@ internal static class OperationLoop
 
     /// <summary>
     /// Runs <paramref name="op"/> for <paramref name="seconds"/> (and at most a million times); with an
-    /// <paramref name="interval"/>, operation n starts no earlier than n intervals after the first. Returns the count.
+    /// <paramref name="interval"/>, operation n starts no earlier than n intervals after the first. Returns the count
+    /// and the time they took.
     /// </summary>
-    public static async Task<long> RunAsync(Func<Task> op, double seconds, Stopwatch wall, TimeSpan? interval = null)
+    public static async Task<(long Ops, TimeSpan Elapsed)> RunAsync(Func<Task> op, double seconds, TimeSpan? interval = null)
     {
         long ops = 0;
-        wall.Restart();
+        var wall = Stopwatch.StartNew();
         while (wall.Elapsed.TotalSeconds < seconds && ops < MaxOps)
         {
             if (interval is { } every && every * ops - wall.Elapsed is { } wait && wait > TimeSpan.Zero)
@@ -39,7 +40,6 @@ internal static class OperationLoop
             ops++;
         }
 
-        wall.Stop();
-        return ops;
+        return (ops, wall.Elapsed);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using StompFunctions.Benchmarks.Tables;
 
@@ -29,7 +28,7 @@ internal static class UpstreamAllocationRun
         await OperationLoop.WarmUpAsync(stack.SendAsync, seconds);
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         sampler.Start();
-        var ops = await OperationLoop.RunAsync(stack.SendAsync, seconds, new Stopwatch());
+        var (ops, _) = await OperationLoop.RunAsync(stack.SendAsync, seconds);
         var types = sampler.Stop();
         var bytes = (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / ops;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"SEND over HTTP, {(tables is null ? "in-memory store" : "Table store")}: {ops:N0} operations, {bytes:N0} bytes each (exact); by type, from samples:"));

@@ -106,16 +106,15 @@ internal static class UpstreamCpuRun
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var wall = new Stopwatch();
-        var ops = await OperationLoop.RunAsync(op, seconds, wall, interval);
+        var (ops, elapsed) = await OperationLoop.RunAsync(op, seconds, interval);
         process.Refresh();
         var result = new Result(
             (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / ops,
             (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / ops,
-            wall.Elapsed.TotalMicroseconds / ops);
+            elapsed.TotalMicroseconds / ops);
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {name} | {ops:N0} | {wall.Elapsed.TotalMicroseconds / ops:F1} | {result.CpuMicroseconds:F1} | {result.Bytes:N0} |"));
+            $"| {name} | {ops:N0} | {elapsed.TotalMicroseconds / ops:F1} | {result.CpuMicroseconds:F1} | {result.Bytes:N0} |"));
         return result;
     }
 
