@@ -1,12 +1,15 @@
+using System.Globalization;
 using Azure;
 using Azure.Core;
 
 namespace StompFunctions.Rest;
 
 /// <summary>
-/// One Azure REST call straight through <see cref="HttpClient"/>, tried as Azure.Core's pipeline would try it: each
+/// One Azure REST call straight through the socket handler, tried as Azure.Core's pipeline would try it: each
 /// attempt is a new request (so it can be signed afresh), bounded by <see cref="RetryOptions.NetworkTimeout"/>, and
 /// tried again after network failures, the per-attempt timeout and the answers <see cref="DirectRetry"/> retries.
+/// An <see cref="HttpMessageInvoker"/> rather than an <see cref="HttpClient"/>: the client's timeout makes a linked
+/// cancellation source and a timer per request, where <see cref="AttemptTimeouts"/> reuses them.
 /// The answer of the last attempt comes back read to the end, whatever its status, for the caller to accept or turn
 /// into its service's <see cref="RequestFailedException"/>; a network failure on the last attempt is thrown as a
 /// <see cref="RequestFailedException"/> with status 0, as the pipeline reports it. The caller's own cancellation is
@@ -22,7 +25,9 @@ internal sealed class DirectCall
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
-    private readonly HttpClient _client;
+    private readonly HttpMessageInvoker _invoker;
+    private readonly AttemptTimeouts _timeouts;
+    private readonly TimeSpan _networkTimeout;
     private readonly DirectRetry _retry;
 
     /// <param name="retry">Retries, back-off and the network timeout of one attempt.</param>
@@ -31,7 +36,9 @@ internal sealed class DirectCall
     public DirectCall(RetryOptions retry, TimeProvider timeProvider, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(retry);
-        _client = new HttpClient(handler ?? SharedHandler, disposeHandler: false) { Timeout = retry.NetworkTimeout };
+        _invoker = new HttpMessageInvoker(handler ?? SharedHandler, disposeHandler: false);
+        _networkTimeout = retry.NetworkTimeout;
+        _timeouts = new AttemptTimeouts(retry.NetworkTimeout);
         _retry = new DirectRetry(retry, timeProvider);
     }
 
@@ -48,13 +55,16 @@ internal sealed class DirectCall
             try
             {
                 using var request = attempt(state);
-                response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                using var timeout = _timeouts.Start(cancellationToken);
+                response = await _invoker.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                await ReadToEndAsync(response, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (IsTransient(e, cancellationToken))
             {
                 if (retry >= _retry.MaxRetries)
                 {
-                    throw new RequestFailedException(e.Message, e);
+                    var failure = e is OperationCanceledException ? new TimeoutException(TimedOut(), e) : e;
+                    throw new RequestFailedException(failure.Message, failure);
                 }
 
                 await Task.Delay(_retry.DelayBefore(retry + 1, null), cancellationToken).ConfigureAwait(false);
@@ -72,6 +82,23 @@ internal sealed class DirectCall
             }
         }
     }
+
+    /// <summary>The answer's content read within the attempt's time, as <see cref="HttpCompletionOption.ResponseContentRead"/> reads it; the answer is disposed if that fails.</summary>
+    private static async Task ReadToEndAsync(HttpResponseMessage response, CancellationToken attemptToken)
+    {
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(attemptToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private string TimedOut() =>
+        string.Create(CultureInfo.InvariantCulture, $"No answer within the network timeout of {_networkTimeout.TotalSeconds:0.###} s.");
 
     /// <summary>Network failures and the per-attempt timeout; never the caller's own cancellation.</summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>

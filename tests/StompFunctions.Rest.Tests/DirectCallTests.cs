@@ -74,6 +74,34 @@ public sealed class DirectCallTests
     }
 
     [Fact]
+    public async Task A_last_attempt_past_the_network_timeout_fails_as_a_timeout()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Hangs());
+        var call = new DirectCall(Options(maxRetries: 1, networkTimeout: TimeSpan.FromMilliseconds(50)), TimeProvider.System, handler);
+
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => call.SendAsync(_ => new HttpRequestMessage(HttpMethod.Get, Target), 0, CancellationToken.None));
+
+        Assert.Equal(0, failure.Status);
+        Assert.IsType<TimeoutException>(failure.InnerException);
+        Assert.Contains("0.05 s", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_answer_is_read_to_the_end_within_the_attempts_time()
+    {
+        var handler = new ScriptedHandler(
+            (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledStream()) }),
+            ScriptedHandler.Status(HttpStatusCode.OK));
+        var call = new DirectCall(Options(maxRetries: 1, networkTimeout: TimeSpan.FromMilliseconds(100)), TimeProvider.System, handler);
+
+        using var response = await call.SendAsync(_ => new HttpRequestMessage(HttpMethod.Get, Target), 0, CancellationToken.None);
+
+        Assert.Equal("body", await response.Content.ReadAsStringAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task The_callers_cancellation_is_never_retried()
     {
         var handler = new ScriptedHandler(ScriptedHandler.Hangs());
@@ -91,5 +119,40 @@ public sealed class DirectCallTests
         var options = DirectRetryTests.Options(RetryMode.Fixed, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), maxRetries);
         options.NetworkTimeout = networkTimeout;
         return options;
+    }
+
+    /// <summary>A body whose headers came but whose bytes never do.</summary>
+    private sealed class StalledStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
