@@ -19,11 +19,15 @@
 # devhost-azurite-baseline, run interleaved with this build's: before/after a change in one session),
 # THROUGHPUT_RATE=<msg/s> (throughput open-loop at that rate for every target, RATE_MESSAGES messages, default 8000: CPU
 # per message at one rate that all can keep, since a server that idles between messages pays more for each; 600 is
-# below what one publisher gets through the Azurite stack here).
+# below what one publisher gets through the Azurite stack here), SPLIT=1 (two more targets, app-alone and
+# app-alone-azurite: the DevHost with --emulator, i.e. the Functions app's part alone, beside the standalone emulator
+# in a process of its own, as the app runs beside Web PubSub; its server CPU is what Azure would bill the app, and the
+# emulator's CPU is reported in the summary's "Azurite CPU-s" row, its one extra process).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED_BENCH:-$REPO/../shared/bench}
 DEVHOST=$REPO/src/StompFunctions.DevHost/bin/Release/net10.0/StompFunctions.DevHost.dll
+EMULATOR=$REPO/src/StompFunctions.Emulator/bin/Release/net10.0/StompFunctions.Emulator.dll
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUTDIR=$REPO/test-output/bench
 OUT=$OUTDIR/rabbitmq-compare-$STAMP
@@ -93,6 +97,21 @@ if [ -n "${BASELINE_DEVHOST:-}" ]; then
   add_stacks "$BASELINE_DEVHOST" -baseline " (baseline)"
 fi
 add_stacks "$DEVHOST" "" ""
+add_split() { # system label [storage args...]: the app alone (DevHost --emulator) and a standalone emulator beside it
+  local system=$1 label=$2 app_port emu_port app_pid emu_pid; shift 2
+  app_port=$(free_port); emu_port=$(free_port)
+  dotnet "$EMULATOR" --port "$emu_port" --host 127.0.0.1 --hub stomp \
+    --upstream "http://localhost:$app_port/api/webpubsub/{event}" > "$WORK/emulator-$emu_port.log" 2>&1 &
+  emu_pid=$!; STARTED+=("$emu_pid")
+  app_pid=$(start_devhost "$DEVHOST" "$app_port" --emulator "http://127.0.0.1:$emu_port" "$@"); STARTED+=("$app_pid")
+  wait_http "http://127.0.0.1:$app_port/api/negotiate?userId=bench"
+  TARGETS+=("$system|$label|negotiate:http://127.0.0.1:$app_port|$app_pid|$emu_pid|emulator")
+}
+if [ "${SPLIT:-0}" = 1 ]; then
+  [ -f "$EMULATOR" ] || { echo "build the DevHost first (it builds the emulator): dotnet build src/StompFunctions.DevHost -c Release" >&2; exit 2; }
+  add_split app-alone "the app alone, memory (emulator beside it)"
+  add_split app-alone-azurite "the app alone, Azurite (emulator beside it)" --storage "$TABLES"
+fi
 RABBIT_PID=none
 if [ "${WITH_RABBITMQ:-1}" != 0 ]; then
   if ! (exec 3<>/dev/tcp/127.0.0.1/15674) 2>/dev/null; then

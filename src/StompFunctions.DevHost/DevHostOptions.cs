@@ -1,10 +1,12 @@
 using System.Globalization;
+using StompFunctions.Emulator;
+using StompFunctions.WebPubSub;
 
 namespace StompFunctions.DevHost;
 
 /// <summary>
-/// The DevHost's command line: <c>--port</c> (default 8080), <c>--storage</c>, <c>--anonymous</c>, <c>--cors</c>,
-/// <c>--log-level</c> and <c>--help</c>. Every mistake is one line naming the option and what it takes.
+/// The DevHost's command line: <c>--port</c> (default 8080), <c>--storage</c>, <c>--emulator</c>, <c>--anonymous</c>,
+/// <c>--cors</c>, <c>--log-level</c> and <c>--help</c>. Every mistake is one line naming the option and what it takes.
 /// </summary>
 internal sealed record DevHostOptions(int Port, string? TableConnectionString, bool AllowAnonymous = false, IReadOnlyList<string>? CorsOrigins = null)
 {
@@ -18,6 +20,10 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString, b
         Usage: dotnet run --project src/StompFunctions.DevHost -- [options]
           --port <1-65535>        the one port of the whole stack (default 8080)
           --storage <where>       memory (default), azurite (a running Azurite), or a Table Storage connection string
+          --emulator <where>      run the app alone against a Web PubSub emulator running elsewhere (the standalone
+                                  one), as the Functions app runs beside the service: its URL (with the public
+                                  development key) or its connection string; start it with
+                                  --hub stomp --upstream http://localhost:<port>/api/webpubsub/{event}
           --anonymous             let clients open the hub without a token (off by default, as in Azure)
           --cors <origins>        origins allowed to call negotiate and publish from a browser:
                                   * (default), none, or a comma list such as http://localhost:5173
@@ -25,6 +31,12 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString, b
                                   Logging__LogLevel__Default and the other Logging__ settings work too
           --help                  this text
         """;
+
+    /// <summary>
+    /// <c>--emulator</c>: the connection string of a Web PubSub emulator in another process, which this DevHost then
+    /// does not run itself; null runs one in this process, on the DevHost's port.
+    /// </summary>
+    public string? EmulatorConnectionString { get; init; }
 
     /// <summary>True when <c>--help</c> (or <c>-h</c>) was given: print <see cref="Usage"/> and exit 0.</summary>
     public bool ShowHelp { get; init; }
@@ -57,11 +69,14 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString, b
                 "--storage" => options with { TableConnectionString = ParseStorage(ValueOf(args, ref i)) },
                 "--cors" => options with { CorsOrigins = ParseOrigins(ValueOf(args, ref i)) },
                 "--log-level" => options with { MinimumLogLevel = ParseLogLevel(ValueOf(args, ref i)) },
+                "--emulator" => options with { EmulatorConnectionString = ParseEmulator(ValueOf(args, ref i)) },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Run with --help for the options."),
             };
         }
 
-        return options;
+        return options is { AllowAnonymous: true, EmulatorConnectionString: not null }
+            ? throw new ArgumentException("--anonymous opens the DevHost's own emulator; with --emulator, start that emulator with --anonymous allow.")
+            : options;
     }
 
     private static string ValueOf(string[] args, ref int i)
@@ -86,6 +101,22 @@ internal sealed record DevHostOptions(int Port, string? TableConnectionString, b
         "azurite" => AzuriteConnectionString,
         var connectionString => connectionString,
     };
+
+    /// <summary>An emulator's URL (scheme, host, port) with the public development key, or its whole connection string.</summary>
+    private static string ParseEmulator(string text)
+    {
+        if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.PathAndQuery == "/"
+                ? WebPubSubEmulatorHost.BuildConnectionString(uri, WebPubSubEmulatorOptions.DevelopmentAccessKey)
+                : throw new ArgumentException($"--emulator takes a URL such as http://localhost:8081 (scheme, host, port; no path), not '{text}'.");
+        }
+
+        // The key is never echoed: only what is wrong with the connection string.
+        return WebPubSubConnectionString.TryParse(text, out _, out var error)
+            ? text
+            : throw new ArgumentException($"--emulator takes the emulator's URL or its connection string, and this connection string is not one: {error}");
+    }
 
     // Names only: Enum.TryParse would also take numbers.
     private static LogLevel ParseLogLevel(string text)

@@ -20,15 +20,21 @@ internal static class LocalStack
     public static Uri Endpoint(DevHostOptions options) => new($"http://localhost:{options.Port}");
 
     /// <summary>The emulator's public development key: it protects nothing, which is why it may be printed.</summary>
+    /// <remarks>With <c>--emulator</c>, the connection string of that emulator instead.</remarks>
     public static string ConnectionString(DevHostOptions options) =>
-        WebPubSubEmulatorHost.BuildConnectionString(Endpoint(options), WebPubSubEmulatorOptions.DevelopmentAccessKey);
+        options.EmulatorConnectionString
+        ?? WebPubSubEmulatorHost.BuildConnectionString(Endpoint(options), WebPubSubEmulatorOptions.DevelopmentAccessKey);
+
+    /// <summary>The URL template the emulator is to send upstream events to: this DevHost's upstream route.</summary>
+    public static string UpstreamTemplate(DevHostOptions options) =>
+        $"{Endpoint(options).AbsoluteUri.TrimEnd('/')}{UpstreamPath}/{{event}}";
 
     public static void ConfigureEmulator(WebPubSubEmulatorOptions emulator, DevHostOptions options)
     {
         emulator.PublicEndpoint = Endpoint(options);
         var handler = new EmulatorEventHandlerOptions
         {
-            UrlTemplate = $"{Endpoint(options).AbsoluteUri.TrimEnd('/')}{UpstreamPath}/{{event}}",
+            UrlTemplate = UpstreamTemplate(options),
             UserEventPattern = "*",
         };
         handler.SystemEvents.Add("connect");
@@ -44,7 +50,7 @@ internal static class LocalStack
     }
 
     /// <summary>
-    /// The settings the app's composition reads, pointing it at the emulator in this process and at the store
+    /// The settings the app's composition reads, pointing it at the emulator (in this process unless <c>--emulator</c>) and at the store
     /// <c>--storage</c> chose; the in-memory store is named explicitly, as the composition requires.
     /// </summary>
     public static Dictionary<string, string?> Settings(DevHostOptions options)

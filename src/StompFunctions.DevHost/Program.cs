@@ -61,23 +61,37 @@ builder.Services.AddCors(cors => cors.AddPolicy(LocalStack.CorsPolicy, policy =>
 // The emulator and the app share this process and port; the emulator still calls the upstream over real
 // HTTP, exactly as Azure Web PubSub calls the Functions app. The app is the Functions app's own composition
 // (AddStompApp, MapStompApp); the DevHost only points it at the emulator and picks the store.
+// With --emulator the app runs alone, against an emulator in another process, as the Functions app runs beside the service.
+var ownEmulator = options.EmulatorConnectionString is null;
 builder.Configuration.AddInMemoryCollection(LocalStack.Settings(options));
-builder.Services.AddWebPubSubEmulator(emulator => LocalStack.ConfigureEmulator(emulator, options));
+if (ownEmulator)
+{
+    builder.Services.AddWebPubSubEmulator(emulator => LocalStack.ConfigureEmulator(emulator, options));
+}
+
 builder.Services.AddStompApp(builder.Configuration).MapChatRooms();
 builder.Services.Configure<WebPubSubGatewayOptions>(LocalStack.ConfigureGateway);
 var storage = options.TableConnectionString is null ? "in-memory (this process)" : "Table Storage";
 
 var app = builder.Build();
-app.UseMiddleware<RestCallCounter>();
+if (ownEmulator)
+{
+    app.UseMiddleware<RestCallCounter>();
+}
+
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseCors();
-app.MapWebPubSubEmulator();
+if (ownEmulator)
+{
+    app.MapWebPubSubEmulator();
+    app.MapGet("/devhost/stats", () => Results.Json(new { restCalls = RestCallCounter.Count }));
+}
+
 // The Functions app's endpoints at its routes; negotiate and publish may also be called from another origin.
 var endpoints = app.MapStompApp();
 endpoints.Negotiate.RequireCors(LocalStack.CorsPolicy);
 endpoints.Publish.RequireCors(LocalStack.CorsPolicy);
-app.MapGet("/devhost/stats", () => Results.Json(new { restCalls = RestCallCounter.Count }));
 app.Lifetime.ApplicationStarted.Register(() => DevHostBanner.Print(Console.Out, options, storage));
 try
 {
