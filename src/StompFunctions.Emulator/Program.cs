@@ -21,7 +21,10 @@ if (arguments.ShowHelp)
     return 0;
 }
 
+// Before the first socket: inline I/O on one event thread, as the DevHost runs (the environment may decide).
+var inlineIo = StandaloneInlineIo.EnableUnlessConfigured();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+StandaloneInlineIo.ConfigureKestrel(builder.Services, inlineIo);
 builder.Configuration.AddInMemoryCollection(arguments.Values);
 if (builder.Configuration["config"] is { Length: > 0 } configFile)
 {

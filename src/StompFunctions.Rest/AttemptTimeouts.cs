@@ -70,27 +70,16 @@ internal sealed class AttemptTimeouts(TimeSpan timeout)
     }
 
     /// <summary>One attempt's cancellation: the token to pass on, and the end of the attempt when disposed.</summary>
-    public readonly struct Attempt : IDisposable
+    public readonly struct Attempt(AttemptTimeouts owner, CancellationTokenSource source, CancellationTokenRegistration link) : IDisposable
     {
-        private readonly AttemptTimeouts _owner;
-        private readonly CancellationTokenSource _source;
-        private readonly CancellationTokenRegistration _link;
-
-        internal Attempt(AttemptTimeouts owner, CancellationTokenSource source, CancellationTokenRegistration link)
-        {
-            _owner = owner;
-            _source = source;
-            _link = link;
-        }
-
         /// <summary>Cancelled when the attempt's time is up or the caller cancels.</summary>
-        public CancellationToken Token => _source.Token;
+        public CancellationToken Token => source.Token;
 
         /// <summary>Unlinks from the caller (waiting for a cancellation under way) and returns the source for reuse when it did not fire.</summary>
         public void Dispose()
         {
-            _link.Dispose();
-            _owner.Return(_source);
+            link.Dispose();
+            owner.Return(source);
         }
     }
 }
