@@ -18,6 +18,9 @@ internal sealed class AttemptTimeouts(TimeSpan timeout)
     private readonly ConcurrentQueue<CancellationTokenSource> _idle = new();
     private int _idleCount;
 
+    /// <summary>The network timeout of one attempt.</summary>
+    public TimeSpan Timeout => timeout;
+
     /// <summary>Sources waiting for an attempt (tests).</summary>
     internal int IdleCount => Volatile.Read(ref _idleCount);
 
@@ -25,7 +28,7 @@ internal sealed class AttemptTimeouts(TimeSpan timeout)
     public Attempt Start(CancellationToken cancellationToken)
     {
         var source = Rent();
-        if (timeout != Timeout.InfiniteTimeSpan)
+        if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             source.CancelAfter(timeout);
         }

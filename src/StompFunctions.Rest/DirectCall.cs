@@ -27,7 +27,6 @@ internal sealed class DirectCall
 
     private readonly HttpMessageInvoker _invoker;
     private readonly AttemptTimeouts _timeouts;
-    private readonly TimeSpan _networkTimeout;
     private readonly DirectRetry _retry;
 
     /// <param name="retry">Retries, back-off and the network timeout of one attempt.</param>
@@ -37,7 +36,6 @@ internal sealed class DirectCall
     {
         ArgumentNullException.ThrowIfNull(retry);
         _invoker = new HttpMessageInvoker(handler ?? SharedHandler, disposeHandler: false);
-        _networkTimeout = retry.NetworkTimeout;
         _timeouts = new AttemptTimeouts(retry.NetworkTimeout);
         _retry = new DirectRetry(retry, timeProvider);
     }
@@ -98,7 +96,7 @@ internal sealed class DirectCall
     }
 
     private string TimedOut() =>
-        string.Create(CultureInfo.InvariantCulture, $"No answer within the network timeout of {_networkTimeout.TotalSeconds:0.###} s.");
+        string.Create(CultureInfo.InvariantCulture, $"No answer within the network timeout of {_timeouts.Timeout.TotalSeconds:0.###} s.");
 
     /// <summary>Network failures and the per-attempt timeout; never the caller's own cancellation.</summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
